@@ -1,0 +1,95 @@
+"""The audience pass: a public build keeps only what is marked public.
+
+Internal items are removed, and every reference a public item makes to
+something internal is removed from it (field, typed attribute and list entry),
+so nothing internal can reach a page, a link, a count or an export. The
+dropped references are returned so ``roadmap-gen check --audience public``
+can tell authors in advance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from . import model as m
+from .diagnostics import Location
+from .spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
+
+AUDIENCES = ("internal", "public")
+
+# field name in the file -> typed attribute on the model
+_ATTR = {"stage": "stages", "outcome": "outcomes"}
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A reference from a public item to an internal one, left out of a public build."""
+
+    kind: str
+    id: str
+    field: str
+    target_kind: str
+    target_id: str
+    loc: Location
+
+    def __str__(self) -> str:
+        return (f"{self.loc}: public {self.kind} `{self.id}` refers to internal {self.target_kind} "
+                f"`{self.target_id}` (`{self.field}`); the public site shows it without that reference")
+
+
+def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: list[Dropped]):
+    fields = dict(node.fields)
+    changes: dict = {}
+    for f in spec.fields:
+        if f.type not in (REF, REFS) or f.name not in fields:
+            continue
+        allowed = keep[f.ref]
+        if f.type == REF:
+            values = [fields[f.name]]
+        else:
+            values = list(fields[f.name])
+        gone = [v for v in values if v not in allowed]
+        if not gone:
+            continue
+        for v in gone:
+            dropped.append(Dropped(owner.kind, owner.id, f.name, f.ref, v, node.loc_of(f.name)))
+        kept = [v for v in values if v in allowed]
+        if f.type == REF:
+            del fields[f.name]
+        else:
+            fields[f.name] = kept
+        attr = f.name if hasattr(node, f.name) else _ATTR[f.name]
+        current = getattr(node, attr)
+        if isinstance(current, tuple):
+            changes[attr] = tuple(v for v in current if v in allowed)
+        else:
+            changes[attr] = "" if f.name == "metric" and isinstance(node, m.Outcome) else None
+    if not changes:
+        return node
+    locs = {k: v for k, v in node.locs.items() if k.split("[")[0] in fields}
+    return replace(node, fields=MappingProxyType(fields), locs=MappingProxyType(locs), **changes)
+
+
+def for_audience(roadmap: m.Roadmap, audience: str) -> tuple[m.Roadmap, list[Dropped]]:
+    """The roadmap as ``audience`` may see it, and the references that had to go."""
+    if audience != "public":
+        return roadmap, []
+    keep = {kind: {i.id for i in roadmap.items(kind) if i.is_public} for kind in m.KINDS}
+    dropped: list[Dropped] = []
+    lists = {}
+    for kind in m.KINDS:
+        items = []
+        for item in roadmap.items(kind):
+            if not item.is_public:
+                continue
+            new = _strip(item, ITEM_SPECS[kind], keep, item, dropped)
+            if isinstance(new, m.Okr):
+                krs = tuple(_strip(kr, KEY_RESULT, keep, item, dropped) for kr in new.key_results)
+                new = replace(new, key_results=krs, fields=MappingProxyType(
+                    {**new.fields, "key_results": [dict(kr.fields) for kr in krs]}))
+            items.append(new)
+        lists[m.PLURAL[kind]] = tuple(items)
+    fields = {k: v for k, v in roadmap.fields.items() if k in ("title", "vision", "mission")}
+    public = replace(roadmap, review=None, fields=MappingProxyType(fields), **lists)
+    return public, sorted(dropped, key=lambda d: (d.loc.path, d.loc.line, d.loc.column, d.field))

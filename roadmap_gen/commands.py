@@ -1,0 +1,3 @@
+"""Commands beyond check and export, registered with :data:`roadmap_gen.cli.COMMANDS`."""
+
+from __future__ import annotations

@@ -1,0 +1,63 @@
+"""Drives the passes: load -> validate -> audience -> compute. No MkDocs here."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import model as m
+from .audience import Dropped, for_audience
+from .compute import Figures, compute
+from .diagnostics import Diagnostic, sort_diagnostics
+from .loader import Loader
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled roadmap: the audience's view of it and every computed figure."""
+
+    roadmap: m.Roadmap | None  # what the audience sees (None when loading failed)
+    figures: Figures | None
+    diagnostics: list[Diagnostic]
+    dropped: list[Dropped]
+    as_of: date
+    audience: str
+    files: tuple[Path, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+    parsed: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.roadmap is not None and not self.errors
+
+
+class Compiler:
+    """Compiles one content folder; keep it alive between builds to reuse the parse cache."""
+
+    def __init__(self, content_dir: Path, display_base: Path | None = None) -> None:
+        self.content_dir = Path(content_dir)
+        self.loader = Loader(self.content_dir, display_base)
+
+    def compile(self, as_of: date, audience: str = "internal") -> Compiled:
+        t0 = time.perf_counter()
+        loaded = self.loader.load()
+        t1 = time.perf_counter()
+        diags = list(loaded.diagnostics)
+        roadmap, figures, dropped = loaded.roadmap, None, []
+        if roadmap is not None:
+            diags.extend(validate(roadmap))
+        t2 = time.perf_counter()
+        if roadmap is not None:
+            roadmap, dropped = for_audience(roadmap, audience)
+            figures = compute(roadmap, as_of)
+        t3 = time.perf_counter()
+        timings = {"load": t1 - t0, "validate": t2 - t1, "compute": t3 - t2}
+        return Compiled(roadmap, figures, sort_diagnostics(diags), dropped, as_of, audience, loaded.files,
+                        timings, loaded.parsed)

@@ -1,0 +1,211 @@
+"""The compute pass: every figure the site shows, relative to ``as_of``.
+
+Rules (also in docs/format.md):
+
+* A metric's **current** value is its latest measurement; it is **stale** when
+  ``as_of`` is later than that measurement's date plus the review cadence.
+* An outcome's (or goal's) **progress** is ``(current - baseline) / (target -
+  baseline)``: with a ``direction: down`` metric the target lies below the
+  baseline, so falling values count as progress. The baseline is the metric's
+  ``baseline`` (else its first measurement); the target is the item's own
+  ``target`` (else the metric's); the deadline is the item's ``by`` (else the
+  metric's target date).
+* Its **status**: ``no-data`` without baseline, current or target;
+  ``achieved`` when progress >= 1; ``off-track`` when the deadline has passed;
+  otherwise it compares progress with the share of time elapsed between the
+  baseline date and the deadline: ``on-track`` when progress trails it by at
+  most 0.10, ``at-risk`` by at most 0.25, ``off-track`` beyond. Without dates,
+  any progress above 0 is ``on-track``, none ``at-risk``, negative ``off-track``.
+* A key result's **score** is ``(current - from) / (to - from)`` clamped to
+  0..1, ``current`` coming from its metric's latest measurement when it names
+  one with data, else from its ``current`` field; an objective's score is the
+  mean of its key results' scores (those without data are left out; none →
+  no score). Traffic lights: green >= 0.7, amber >= 0.4, red below.
+* An OKR period is ``past``, ``current`` or ``future`` relative to ``as_of``;
+  the VMGS review is **overdue** when ``as_of`` is later than ``last`` plus
+  ``every``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from . import model as m
+from .validate import item_references
+
+ON_TRACK_GAP = 0.10
+AT_RISK_GAP = 0.25
+SCORE_GREEN = 0.7
+SCORE_AMBER = 0.4
+OUTCOME_STATUSES = ("achieved", "on-track", "at-risk", "off-track", "no-data")
+
+
+def resolve_as_of(option: Any = None, environ: dict | None = None) -> date:
+    """The plugin's ``as_of`` option, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
+    if isinstance(option, datetime):
+        return option.date()
+    if isinstance(option, date):
+        return option
+    if isinstance(option, str) and option.strip():
+        return date.fromisoformat(option.strip())
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
+
+
+@dataclass(frozen=True, slots=True)
+class MetricFigures:
+    current: float | None
+    current_date: date | None
+    stale: bool
+    next_due: date | None  # when the next measurement is due
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Progress of an outcome or goal from baseline through current to target."""
+
+    status: str
+    baseline: float | None = None
+    current: float | None = None
+    target: float | None = None
+    progress: float | None = None  # unclamped
+    elapsed: float | None = None  # share of the time between baseline and deadline, 0..1
+    start: date | None = None
+    by: date | None = None
+
+    @property
+    def fraction(self) -> float:
+        """Progress clamped to 0..1, for drawing."""
+        return 0.0 if self.progress is None else max(0.0, min(1.0, self.progress))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyResultFigures:
+    current: float | None
+    score: float | None
+    from_metric: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OkrFigures:
+    score: float | None
+    light: str  # green | amber | red | none
+    period_state: str  # past | current | future
+    key_results: tuple[KeyResultFigures, ...]
+
+
+@dataclass(frozen=True)
+class Figures:
+    as_of: date
+    metrics: dict[str, MetricFigures]
+    outcomes: dict[str, Progress]
+    goals: dict[str, Progress]
+    okrs: dict[str, OkrFigures]
+    review_due: date | None
+    review_overdue: bool
+    backlinks: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+
+
+def clamp01(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def traffic_light(score: float | None) -> str:
+    if score is None:
+        return "none"
+    return "green" if score >= SCORE_GREEN else "amber" if score >= SCORE_AMBER else "red"
+
+
+def metric_figures(metric: m.Metric, as_of: date) -> MetricFigures:
+    if not metric.measurements:
+        return MetricFigures(None, None, False, None)
+    last = metric.measurements[-1]
+    due = metric.review.after(last.date) if metric.review else None
+    return MetricFigures(last.value, last.date, bool(due and as_of > due), due)
+
+
+def progress(metric: m.Metric | None, figures: MetricFigures | None, target: float | None,
+             by: date | None, as_of: date) -> Progress:
+    if metric is None or figures is None:
+        return Progress("no-data", target=target, by=by)
+    baseline = metric.baseline.value if metric.baseline else None
+    start = metric.baseline.date if metric.baseline else None
+    if baseline is None and metric.measurements:
+        baseline, start = metric.measurements[0].value, metric.measurements[0].date
+    if start is None and metric.measurements:
+        start = metric.measurements[0].date
+    if target is None and metric.target:
+        target = metric.target.value
+    if by is None and metric.target:
+        by = metric.target.by
+    current = figures.current
+    if baseline is None or target is None or current is None or target == baseline:
+        return Progress("no-data", baseline, current, target, None, None, start, by)
+    p = (current - baseline) / (target - baseline)
+    elapsed = None
+    if start and by and by > start:
+        elapsed = clamp01((as_of - start).days / (by - start).days)
+    if p >= 1:
+        status = "achieved"
+    elif by and as_of > by:
+        status = "off-track"
+    elif elapsed is None:
+        status = "on-track" if p > 0 else "at-risk" if p == 0 else "off-track"
+    else:
+        gap = elapsed - p
+        status = "on-track" if gap <= ON_TRACK_GAP else "at-risk" if gap <= AT_RISK_GAP else "off-track"
+    return Progress(status, baseline, current, target, p, elapsed, start, by)
+
+
+def period_state(period: m.Period, as_of: date) -> str:
+    if as_of < period.start:
+        return "future"
+    return "past" if as_of > period.end else "current"
+
+
+def okr_figures(okr: m.Okr, metrics: dict[str, MetricFigures]) -> tuple[float | None, tuple[KeyResultFigures, ...]]:
+    krs = []
+    for kr in okr.key_results:
+        mf = metrics.get(kr.metric) if kr.metric else None
+        if mf is not None and mf.current is not None:
+            current, from_metric = mf.current, True
+        else:
+            current, from_metric = kr.current, False
+        score = None
+        if current is not None and kr.to != kr.start:
+            score = clamp01((current - kr.start) / (kr.to - kr.start))
+        krs.append(KeyResultFigures(current, score, from_metric))
+    scores = [k.score for k in krs if k.score is not None]
+    return (sum(scores) / len(scores) if scores else None), tuple(krs)
+
+
+def compute(roadmap: m.Roadmap, as_of: date) -> Figures:
+    metrics = {mt.id: metric_figures(mt, as_of) for mt in roadmap.metrics}
+
+    def prog(metric_id: str | None, target, by) -> Progress:
+        mt = roadmap.get("metric", metric_id) if metric_id else None
+        return progress(mt, metrics.get(metric_id) if mt else None, target, by, as_of)
+
+    outcomes = {o.id: prog(o.metric, o.target, o.by) for o in roadmap.outcomes}
+    goals = {g.id: prog(g.metric, g.target, g.by) for g in roadmap.goals if g.metric}
+    okrs = {}
+    for okr in roadmap.okrs:
+        score, krs = okr_figures(okr, metrics)
+        okrs[okr.id] = OkrFigures(score, traffic_light(score), period_state(okr.period, as_of), krs)
+    due = roadmap.review.every.after(roadmap.review.last) if roadmap.review else None
+    return Figures(as_of, metrics, outcomes, goals, okrs, due, bool(due and as_of > due), backlinks(roadmap))
+
+
+def backlinks(roadmap: m.Roadmap) -> dict[tuple[str, str], tuple[tuple[str, str, str], ...]]:
+    """``(kind, id)`` -> the ``(kind, id, field)`` of every item referring to it, sorted."""
+    out: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    for item in roadmap.all_items():
+        for name, kind, id, _ in item_references(item):
+            out.setdefault((kind, id), set()).add((item.kind, item.id, name))
+    return {k: tuple(sorted(v, key=lambda t: (m.KINDS.index(t[0]), t[1], t[2]))) for k, v in out.items()}

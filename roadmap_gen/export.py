@@ -1,0 +1,77 @@
+"""``roadmap.json``: the machine-readable roadmap (content format v1).
+
+``format: 1``, ``title``, ``as_of`` and one list per kind; every entry carries
+its ``id``, its fields as written, its ``url`` within the site and what the
+build computed. The site publishes exactly what ``roadmap-gen export`` prints.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from . import FORMAT_VERSION
+from . import model as m
+from .compute import Figures, Progress
+from .urls import item_url
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    r = round(float(x), 6)
+    return int(r) if r.is_integer() and isinstance(x, int) else r
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _progress(p: Progress) -> dict[str, Any]:
+    return {"status": p.status, "progress": _num(p.progress), "elapsed": _num(p.elapsed),
+            "baseline": _num(p.baseline), "current": _num(p.current), "target": _num(p.target)}
+
+
+def _entry(item: m.Item, directory_urls: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": item.id}
+    out.update((k, v) for k, v in item.fields.items() if k != "id")
+    if isinstance(item, m.MarkdownItem):
+        out["body"] = item.body
+    out["url"] = item_url(item.kind, item.id, directory_urls)
+    return out
+
+
+def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {"format": FORMAT_VERSION, "title": roadmap.title, "as_of": figures.as_of.isoformat(),
+                            "vision": roadmap.vision, "mission": roadmap.mission}
+    if roadmap.review:
+        data["review"] = {**roadmap.review.fields, "due": _iso(figures.review_due),
+                          "overdue": figures.review_overdue}
+    for kind in m.KINDS:
+        entries = []
+        for item in roadmap.items(kind):
+            e = _entry(item, directory_urls)
+            if isinstance(item, m.Goal) and item.id in figures.goals:
+                e.update(_progress(figures.goals[item.id]))
+            elif isinstance(item, m.Metric):
+                mf = figures.metrics[item.id]
+                e["measurements"] = [{"date": x.date.isoformat(), "value": x.value, "note": x.note}
+                                     for x in item.measurements]
+                e.update(current=mf.current, current_date=_iso(mf.current_date), stale=mf.stale)
+            elif isinstance(item, m.Outcome):
+                e.update(_progress(figures.outcomes[item.id]))
+            elif isinstance(item, m.Okr):
+                of = figures.okrs[item.id]
+                e["key_results"] = [{**kr.fields, "current": _num(f.current), "score": _num(f.score)}
+                                    for kr, f in zip(item.key_results, of.key_results)]
+                e.update(score=_num(of.score), light=of.light, period_state=of.period_state,
+                         period_start=item.period.start.isoformat(), period_end=item.period.end.isoformat())
+            entries.append(e)
+        data[m.PLURAL[kind]] = entries
+    return data
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Deterministic JSON text: stable key order, UTF-8, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

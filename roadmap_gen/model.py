@@ -1,0 +1,329 @@
+"""Typed, immutable models of a roadmap. Each remembers where it was written.
+
+References are kept as ids (strings); :mod:`roadmap_gen.validate` resolves and
+checks them, :mod:`roadmap_gen.compute` derives every figure. Nothing here
+changes after loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+from .diagnostics import Location
+from .spec import CADENCE_RE, PERIOD_RE, add_months
+
+# kind (singular) -> url segment / folder / roadmap.json list (plural)
+PLURAL: dict[str, str] = {
+    "goal": "goals", "strategy": "strategies", "stage": "stages", "metric": "metrics",
+    "outcome": "outcomes", "theme": "themes", "question": "questions",
+    "hypothesis": "hypotheses", "opportunity": "opportunities", "okr": "okrs",
+}
+SINGULAR: dict[str, str] = {v: k for k, v in PLURAL.items()}
+KINDS: tuple[str, ...] = tuple(PLURAL)
+PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr")
+"""Kinds with a page of their own at ``<plural>/<id>/``; goals and strategies live on the home page."""
+HORIZONS: tuple[str, ...] = ("now", "next", "later")
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """``weekly``, ``monthly``, ``quarterly``, ``yearly`` or ``N days|weeks|months``."""
+
+    text: str
+    count: int
+    unit: str  # days | months
+
+    @classmethod
+    def parse(cls, text: str) -> "Cadence":
+        named = {"weekly": (7, "days"), "monthly": (1, "months"), "quarterly": (3, "months"), "yearly": (12, "months")}
+        if text in named:
+            return cls(text, *named[text])
+        m = CADENCE_RE.match(text)
+        if not m:
+            raise ValueError(text)
+        n, unit = int(m.group(1)), m.group(2).rstrip("s")
+        if unit == "week":
+            return cls(text, n * 7, "days")
+        return cls(text, n, "days" if unit == "day" else "months")
+
+    def after(self, d: date) -> date:
+        from datetime import timedelta
+
+        return d + timedelta(days=self.count) if self.unit == "days" else add_months(d, self.count)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An OKR period: ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``, with its first and last day."""
+
+    text: str
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        m = PERIOD_RE.match(text)
+        if not m:
+            raise ValueError(text)
+        year = int(m.group(1))
+        if m.group(2):
+            first = 3 * (int(m.group(2)) - 1) + 1
+            start, months = date(year, first, 1), 3
+        elif m.group(3):
+            start, months = date(year, int(m.group(3)), 1), 1
+        else:
+            start, months = date(year, 1, 1), 12
+        from datetime import timedelta
+
+        return cls(text, start, add_months(start, months) - timedelta(days=1))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Node:
+    """What every model shares: where it was written and its fields as written."""
+
+    loc: Location
+    fields: Mapping[str, Any] = field(default_factory=dict)  # as written, JSON-ready (dates as ISO text)
+    locs: Mapping[str, Location] = field(default_factory=dict)  # where each field's value was written
+
+    def loc_of(self, name: str) -> Location:
+        return self.locs.get(name, self.loc)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item(Node):
+    """A roadmap entry with an id, unique within its kind."""
+
+    id: str
+    title: str
+    source: str  # path within the content folder, e.g. ``hypotheses/setup-checklist.md``
+    visibility: str = "internal"
+
+    kind = "item"  # overridden as a class attribute by each kind
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == "public"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarkdownItem(Item):
+    body: str = ""
+    body_line: int = 1  # line of the body's first line in the source file
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Review(Node):
+    last: date
+    every: Cadence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Goal(Item):
+    metric: str | None = None
+    target: float | None = None
+    by: date | None = None
+    north_star: bool = False
+    description: str | None = None
+    kind = "goal"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tactic(Node):
+    title: str
+    active: bool = True
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Strategy(Item):
+    goal: str | None = None
+    metric: str | None = None
+    active: bool = True
+    tactics: tuple[Tactic, ...] = ()
+    description: str | None = None
+    kind = "strategy"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage(Item):
+    description: str | None = None
+    boosters: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()
+    kind = "stage"
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    date: date
+    value: float
+    note: str
+    loc: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: float
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    value: float
+    by: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Metric(Item):
+    category: str
+    unit: str = ""
+    direction: str = "up"
+    baseline: Baseline | None = None
+    target: Target | None = None
+    review: Cadence | None = None
+    source_text: str | None = None  # the `source` field (where the data comes from)
+    owner: str | None = None
+    description: str | None = None
+    measurements: tuple[Measurement, ...] = ()
+    series_source: str | None = None  # metrics/<id>.csv when present
+    kind = "metric"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome(MarkdownItem):
+    stages: tuple[str, ...]
+    metric: str
+    strategy: str | None = None
+    target: float | None = None
+    by: date | None = None
+    team: str | None = None
+    kind = "outcome"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Theme(MarkdownItem):
+    stages: tuple[str, ...]
+    horizon: str
+    outcomes: tuple[str, ...] = ()
+    team: str | None = None
+    kind = "theme"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question(MarkdownItem):
+    stages: tuple[str, ...]
+    horizon: str
+    outcomes: tuple[str, ...] = ()
+    theme: str | None = None
+    status: str = "open"
+    answer: str | None = None
+    team: str | None = None
+    kind = "question"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Experiment(Node):
+    title: str
+    status: str
+    start: date | None = None
+    end: date | None = None
+    result: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link(Node):
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hypothesis(MarkdownItem):
+    stages: tuple[str, ...]
+    horizon: str
+    we_believe: str
+    will_result_in: str
+    we_will_know_when: str
+    status: str
+    outcomes: tuple[str, ...] = ()
+    theme: str | None = None
+    question: str | None = None
+    opportunity: str | None = None
+    confidence: str | None = None
+    team: str | None = None
+    experiments: tuple[Experiment, ...] = ()
+    links: tuple[Link, ...] = ()
+    kind = "hypothesis"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Opportunity(MarkdownItem):
+    outcome: str | None = None
+    parent: str | None = None
+    stages: tuple[str, ...] = ()
+    kind = "opportunity"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyResult(Node):
+    title: str
+    start: float  # `from` in the file
+    to: float
+    current: float | None = None
+    metric: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Okr(Item):
+    period: Period
+    key_results: tuple[KeyResult, ...]
+    team: str | None = None
+    strategy: str | None = None
+    kind = "okr"
+
+    @property
+    def objective(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Roadmap(Node):
+    """The whole roadmap, as loaded. Lists keep file order (YAML) or id order (folders)."""
+
+    title: str
+    vision: str
+    mission: str
+    review: Review | None = None
+    goals: tuple[Goal, ...] = ()
+    strategies: tuple[Strategy, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    questions: tuple[Question, ...] = ()
+    hypotheses: tuple[Hypothesis, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    okrs: tuple[Okr, ...] = ()
+    _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def items(self, kind: str) -> tuple[Item, ...]:
+        """All items of one kind (singular name)."""
+        return getattr(self, PLURAL[kind])
+
+    def get(self, kind: str, id: str) -> Item | None:
+        """The item of ``kind`` with ``id``, or None. The first of duplicates wins."""
+        table = self._index.get(kind)
+        if table is None:
+            table = {}
+            for item in self.items(kind):
+                table.setdefault(item.id, item)
+            self._index[kind] = table
+        return table.get(id)
+
+    def ids(self, kind: str) -> list[str]:
+        return [i.id for i in self.items(kind)]
+
+    def all_items(self):
+        for kind in KINDS:
+            yield from self.items(kind)

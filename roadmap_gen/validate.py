@@ -1,0 +1,100 @@
+"""The resolve-and-validate pass: references, uniqueness and cross-item rules.
+
+Runs over the loaded models (which already passed per-file checks) and reports
+every problem with its location; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from . import model as m
+from .diagnostics import Diagnostic, Diagnostics, Location, did_you_mean
+from .spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
+
+
+def references(node: m.Node, spec: Spec) -> Iterator[tuple[str, str, str, Location]]:
+    """``(field, target kind, id, location)`` for every reference ``node`` makes."""
+    for f in spec.fields:
+        value = node.fields.get(f.name)
+        if value is None or f.type not in (REF, REFS):
+            continue
+        if f.type == REF:
+            yield f.name, f.ref, value, node.loc_of(f.name)
+        else:
+            for i, v in enumerate(value):
+                yield f.name, f.ref, v, node.locs.get(f"{f.name}[{i}]", node.loc_of(f.name))
+
+
+def item_references(item: m.Item) -> Iterator[tuple[str, str, str, Location]]:
+    """Every reference of an item, including those of its nested key results."""
+    yield from references(item, ITEM_SPECS[item.kind])
+    if isinstance(item, m.Okr):
+        for kr in item.key_results:
+            yield from references(kr, KEY_RESULT)
+
+
+def validate(roadmap: m.Roadmap) -> list[Diagnostic]:
+    diags = Diagnostics()
+    ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
+    for item in roadmap.all_items():
+        for name, kind, id, loc in item_references(item):
+            if id in ids[kind]:
+                continue
+            others = [k for k in m.KINDS if id in ids[k]]
+            if others:
+                hint = f"; `{id}` is a {others[0]}, not a {kind}"
+            else:
+                near = did_you_mean(id, ids[kind])
+                hint = f" (did you mean `{near}`?)" if near else (
+                    f"; no {kind} exists yet" if not ids[kind] else "")
+            diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{hint}")
+
+    north = [g for g in roadmap.goals if g.north_star]
+    for g in north[1:]:
+        diags.error(g.loc_of("north_star"), f"only one goal can be the north star; `{north[0].id}` "
+                                            f"already is (line {north[0].loc_of('north_star').line})")
+
+    _opportunity_cycles(roadmap, diags)
+
+    for okr in roadmap.okrs:
+        for kr in okr.key_results:
+            if "from" in kr.fields and "to" in kr.fields and kr.start == kr.to:
+                diags.error(kr.loc_of("to"), f"key result `to` equals `from` ({kr.to}); the score would be undefined")
+    for h in roadmap.hypotheses:
+        for e in h.experiments:
+            if e.start and e.end and e.end < e.start:
+                diags.error(e.loc_of("end"), f"experiment ends ({e.end}) before it starts ({e.start})")
+    for mt in roadmap.metrics:
+        if mt.baseline and mt.target and mt.baseline.value == mt.target.value:
+            diags.error(mt.loc_of("target"), "target value equals the baseline value; progress would be undefined")
+        if mt.baseline and mt.target and mt.baseline.date and mt.target.by and mt.target.by <= mt.baseline.date:
+            diags.error(mt.loc_of("target"), f"target date {mt.target.by} is not after the baseline date "
+                                             f"{mt.baseline.date}")
+        if mt.baseline and mt.target and mt.baseline.value != mt.target.value:
+            better = "up" if mt.target.value > mt.baseline.value else "down"
+            if better != mt.direction:
+                diags.warning(mt.loc_of("target"), f"target moves {better} from the baseline but `direction` "
+                                                   f"is `{mt.direction}`")
+    return diags.sorted()
+
+
+def _opportunity_cycles(roadmap: m.Roadmap, diags: Diagnostics) -> None:
+    parent = {o.id: o.parent for o in roadmap.opportunities if o.parent}
+    reported: set[str] = set()
+    for start in sorted(parent):
+        path: list[str] = []
+        node = start
+        while node in parent and node not in path:
+            path.append(node)
+            node = parent[node]
+        if node in path:  # a cycle: report it once, at its smallest member
+            cycle = path[path.index(node):]
+            first = min(cycle)
+            if first in reported:
+                continue
+            reported.update(cycle)
+            i = cycle.index(first)
+            ordered = cycle[i:] + cycle[:i] + [first]
+            item = roadmap.get("opportunity", first)
+            diags.error(item.loc_of("parent"), f"opportunity parents form a cycle: {' → '.join(ordered)}")
