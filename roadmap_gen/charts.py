@@ -40,7 +40,7 @@ _MISSING = "\u2014"  # em dash
 
 # Geometry in viewBox units: full chart and compact sparkline.
 _W, _H = 560, 220
-_LEFT, _RIGHT, _TOP, _BOTTOM = 48, 12, 14, 26
+_RIGHT, _TOP, _BOTTOM = 12, 14, 26  # left margin grows with the y labels
 _CW, _CH, _CPAD = 240, 60, 4
 
 
@@ -200,8 +200,8 @@ def line_chart(
     _check_direction(direction)
     pid = _ident(id_prefix)
     target, baseline = _finite(target), _finite(baseline)
-    pts = sorted(((p[0], v) for p in points if (v := _finite(p[1])) is not None),
-                 key=lambda p: (p[0].toordinal(), p[1]))
+    pts = [(p[0], _finite(p[1])) for p in points]
+    pts = sorted(((d, v) for d, v in pts if v is not None), key=lambda p: (p[0].toordinal(), p[1]))
     w, h = (_CW, _CH) if compact else (_W, _H)
     cls = "rg-chart rg-chart--line" + (" rg-chart--compact" if compact else "")
     if not pts:
@@ -212,10 +212,15 @@ def line_chart(
                 f'text-anchor="middle">No data yet</text></svg>')
 
     show_goal = target is not None and target_date is not None
-    left, right, top, bottom = (_CPAD,) * 4 if compact else (_LEFT, _RIGHT, _TOP, _BOTTOM)
-    pw, ph = w - left - right, h - top - bottom
     values = [v for _, v in pts] + [x for x in (target, baseline) if x is not None]
     ticks, step = _nice_ticks(min(values), max(values))
+    labels = _tick_labels(ticks, step, unit)
+    if compact:
+        left = right = top = bottom = _CPAD
+    else:  # ~8.5 units per character leaves room for the larger phone font size
+        left = max(40, min(160, round(10 + 8.5 * max(len(x) for x in labels))))
+        right, top, bottom = _RIGHT, _TOP, _BOTTOM
+    pw, ph = w - left - right, h - top - bottom
     lo, hi = ticks[0], ticks[-1]
     days = [p[0].toordinal() for p in pts] + ([target_date.toordinal()] if show_goal else [])
     o0, o1 = min(days), max(days)
@@ -242,35 +247,37 @@ def line_chart(
         ty = ys(target)
         z0, z1 = (top, ty) if direction == "up" else (ty, top + ph)
         if z1 - z0 >= 0.5:
-                out.append(f'<rect class="rg-chart__zone" x="{x0}" y="{_c(z0)}" '
+            out.append(f'<rect class="rg-chart__zone" x="{x0}" y="{_c(z0)}" '
                        f'width="{_c(pw)}" height="{_c(z1 - z0)}"/>')
     if not compact:
         out.append('<g class="rg-chart__grid">')
         out += [f'<line x1="{x0}" x2="{x1}" y1="{_c(ys(t))}" y2="{_c(ys(t))}"/>' for t in ticks]
         out.append('</g><g class="rg-chart__axis" text-anchor="end">')
         out += [f'<text x="{left - 6}" y="{_c(ys(t) + 4)}">{_e(label)}</text>'
-                for t, label in zip(ticks, _tick_labels(ticks, step, unit))]
+                for t, label in zip(ticks, labels)]
         out.append('</g><g class="rg-chart__axis" text-anchor="middle">')
         for d, label in _date_ticks(date.fromordinal(o0), date.fromordinal(o1)):
             x = _clamp(xs(d), left + 28, left + pw - 28)
             out.append(f'<text x="{_c(x)}" y="{h - 8}">{label}</text>')
         out.append("</g>")
 
-    def ref_line(kind: str, value: float) -> None:
+    def ref_line(kind: str, value: float, anchor: str) -> None:
         y = ys(value)
         text = f"{kind} {format_number(value, unit)}"
         out.append(f'<line class="rg-chart__{kind}" x1="{x0}" x2="{x1}" y1="{_c(y)}" y2="{_c(y)}">'
                    f"<title>{_e(text)}</title></line>")
         if not compact:
             ly = y - 5 if y - 17 >= 0 else y + 14
-            lx = _c(left + pw - (10 if show_goal else 0))  # keep clear of the goal marker
+            lx = _c(left + 4) if anchor == "start" else x1
             out.append(f'<text class="rg-chart__{kind}-label" x="{lx}" y="{_c(ly)}" '
-                       f'text-anchor="end">{_e(text)}</text>')
+                       f'text-anchor="{anchor}">{_e(text)}</text>')
 
+    # Series usually start near the baseline and head for the target, so the
+    # baseline is labelled on the right and the target on the left.
     if baseline is not None:
-        ref_line("baseline", baseline)
+        ref_line("baseline", baseline, "end")
     if target is not None:
-        ref_line("target", target)
+        ref_line("target", target, "start")
     if len(pts) > 1:
         coords = " ".join(f"{_c(xs(d))},{_c(ys(v))}" for d, v in pts)
         out.append(f'<polyline class="rg-chart__line" fill="none" points="{coords}"/>')

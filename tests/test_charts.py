@@ -158,7 +158,9 @@ def test_non_finite_values_count_as_missing():
 def test_single_point_is_one_centred_marker():
     root = parse(chart(points=[(date(2026, 3, 4), 7.5)], unit="%"))
     (circle,) = root.iter(SVG + "circle")
-    assert float(circle.get("cx")) == pytest.approx(charts._LEFT + (560 - 48 - 12) / 2)
+    grid_line = by_class(root, "rg-chart__grid")[0][0]
+    middle = (float(grid_line.get("x1")) + float(grid_line.get("x2"))) / 2
+    assert float(circle.get("cx")) == pytest.approx(middle, abs=0.1)
     assert circle.find(SVG + "title").text == "4 Mar 2026: 7.5%"
     assert not by_class(root, "rg-chart__line")
     assert texts(by_class(root, "rg-chart__axis")[1]) == ["4 Mar 2026"]
