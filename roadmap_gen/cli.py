@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -48,7 +49,13 @@ def compile_project(args: argparse.Namespace) -> tuple[Project, Compiled]:
         project = find_project(args.path)
     except ProjectError as exc:
         raise UsageError(str(exc)) from None
-    as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
+    option = project.options.get("as_of")
+    try:
+        as_of = args.as_of or resolve_as_of(option)
+    except (ValueError, OverflowError, OSError) as exc:
+        where = f"the plugin option as_of ({option!r})" if option else \
+            f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
+        raise UsageError(f"{where} is not a date: {exc}") from None
     audience = args.audience or project.options.get("audience", "internal")
     if audience not in AUDIENCES:
         raise UsageError(f"audience must be one of {', '.join(AUDIENCES)}, found {audience!r}")

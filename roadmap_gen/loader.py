@@ -53,6 +53,11 @@ def as_written(value: Any) -> Any:
     return value
 
 
+def _converter(node: Any, diags: Diagnostics) -> Converter:
+    """A file whose YAML could not be read reports only that, not every field as missing too."""
+    return Converter(Diagnostics() if node is None and diags.errors else diags)
+
+
 def _written(rec: Record, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: as_written(v) for k, v in rec.values.items() if k not in skip}
 
@@ -243,7 +248,7 @@ class Loader:
 
     def _parse_roadmap(self, data: bytes, shown: str, rel: str, diags: Diagnostics):
         node = self._yaml(data, shown, diags)
-        rec = Converter(diags).record(node, FILE_SPECS["roadmap"], Location(shown))
+        rec = _converter(node, diags).record(node, FILE_SPECS["roadmap"], Location(shown))
         if rec is None:
             return None
         ids_seen: dict[str, dict[str, Location]] = {"goal": {}, "strategy": {}}
@@ -263,7 +268,7 @@ class Loader:
     def _parse_list(self, kind: str, key: str, builder):
         def parse_fn(data: bytes, shown: str, rel: str, diags: Diagnostics):
             node = self._yaml(data, shown, diags)
-            rec = Converter(diags).record(node, FILE_SPECS[key], Location(shown))
+            rec = _converter(node, diags).record(node, FILE_SPECS[key], Location(shown))
             if rec is None:
                 return ()
             items = tuple(builder(r, rel) for r in rec.get(key if key != "journey" else "stages", ())
@@ -284,7 +289,7 @@ class Loader:
                 return None
             front, body, body_line = parts
             node = parse(front, shown, diags, line_offset=1)
-            rec = Converter(diags).record(node, spec, Location(shown, 1, 1))
+            rec = _converter(node, diags).record(node, spec, Location(shown, 1, 1))
             if rec is None:
                 return None
             id = Path(rel).stem
@@ -293,7 +298,7 @@ class Loader:
 
     def _parse_okr(self, data: bytes, shown: str, rel: str, diags: Diagnostics):
         node = self._yaml(data, shown, diags)
-        rec = Converter(diags).record(node, FILE_SPECS["okr"], Location(shown))
+        rec = _converter(node, diags).record(node, FILE_SPECS["okr"], Location(shown))
         if rec is None:
             return None
         return _okr(rec, Path(rel).stem, rel)
@@ -401,7 +406,17 @@ def _duplicates(kind: str, items, seen: dict[str, Location], diags: Diagnostics)
 
 def parse_series(text: str, shown: str, diags: Diagnostics) -> tuple[m.Measurement, ...]:
     """A metric's CSV: ``date,value[,note]``, oldest first, one row per date."""
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    lines: list[int] = []  # the line each row starts on: a quoted note may span lines
+    try:
+        first = 1
+        for row in reader:
+            rows.append(row)
+            lines.append(first)
+            first = reader.line_num + 1
+    except csv.Error as exc:
+        diags.error(Location(shown, reader.line_num, 1), f"not valid CSV: {exc}")
     if not rows:
         return ()
     header = [h.strip().lower() for h in rows[0]]
@@ -416,7 +431,7 @@ def parse_series(text: str, shown: str, diags: Diagnostics) -> tuple[m.Measureme
             return ()
     out: list[m.Measurement] = []
     prev: date | None = None
-    for n, row in enumerate(rows[start:], start=start + 1):
+    for n, row in zip(lines[start:], rows[start:]):
         if not row or all(not c.strip() for c in row):
             continue
         loc = Location(shown, n, 1)

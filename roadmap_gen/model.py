@@ -51,7 +51,10 @@ class Cadence:
     def after(self, d: date) -> date:
         from datetime import timedelta
 
-        return d + timedelta(days=self.count) if self.unit == "days" else add_months(d, self.count)
+        try:
+            return d + timedelta(days=self.count) if self.unit == "days" else add_months(d, self.count)
+        except (OverflowError, ValueError):  # beyond year 9999
+            return date.max
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,8 +56,13 @@ def _merge(base: dict, child: dict) -> dict:
 
 
 def read_config(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_TolerantLoader) or {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_TolerantLoader) or {}
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read: {exc.strerror}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict):
         raise ProjectError(f"{path}: not a MkDocs configuration (expected a mapping)")
     parent = data.pop("INHERIT", None)

@@ -9,6 +9,7 @@ it does not fit.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -410,8 +411,12 @@ class Converter:
             if t == DATE:
                 return self.date(v, loc, f)
             if t == PERIOD:
-                if PERIOD_RE.match(v):
+                pm = PERIOD_RE.match(v)
+                if pm and 1 <= int(pm.group(1)) <= 9998:
                     return v
+                if pm:
+                    self.diags.error(loc, f"`{v}`: the year must be between 0001 and 9998")
+                    return _INVALID
                 self.diags.error(loc, f"`{v}` is not a period; write YYYY, YYYY-Qn or YYYY-MM (e.g. 2026-Q4)")
                 return _INVALID
             if t == CADENCE:
@@ -467,6 +472,9 @@ def parse_number(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
             diags.error(loc, f"{what} must be a number, found `{s}` (a YAML 1.1 boolean)")
         else:
             diags.error(loc, f"{what} must be a number, found `{s}`")
+        return _INVALID
+    if not math.isfinite(float(s)):  # 1e999, or more digits than a float can hold
+        diags.error(loc, f"{what} must be a finite number, found `{s if len(s) <= 40 else s[:37] + '...'}`")
         return _INVALID
     if re.match(r"^[-+]?\d+$", s):
         return int(s)

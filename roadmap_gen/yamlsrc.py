@@ -109,7 +109,15 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
             problem = f"{exc.context}, {exc.problem}"
         diags.error(Location(path, line + line_offset, col), f"YAML syntax error: {problem}")
         return None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught by decode
+    except yaml.reader.ReaderError as exc:  # a control character; its position differs by parser
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        at = max(text.find(chr(code)), 0)  # the first one is where reading stopped
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        diags.error(Location(path, line + line_offset, col),
+                    f"character U+{code:04X} is not allowed in YAML ({exc.reason}); remove it")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - other reader errors are caught by decode
         diags.error(Location(path, 1 + line_offset, 1), f"YAML error: {exc}")
         return None
     return builder.root

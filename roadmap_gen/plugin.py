@@ -1,0 +1,217 @@
+"""The ``outcome-roadmap`` MkDocs plugin: a thin adapter over the compiler.
+
+* ``on_config``: reads the options, adds the stylesheets and script.
+* ``on_files``: compiles the roadmap (errors fail the build with the same
+  ``path:line:column`` lines as ``roadmap-gen check``), renders its pages and
+  adds them as generated files (nothing is written into ``docs/`` or the
+  content folder), plus ``roadmap.json`` and the assets; builds the navigation
+  when the site has none.
+* ``on_page_context``: pins each page's date to ``as_of`` (deterministic sitemap).
+* ``on_serve``: watches the content folder and template overrides.
+
+Works on MkDocs 1.6 and ProperDocs 1.6 (which aliases ``mkdocs.*`` imports).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .audience import AUDIENCES
+from .compiler import Compiled, Compiler
+from .compute import resolve_as_of
+from .model import PLURAL
+from .render import ASSETS, Renderer, asset_sources, theme_dir
+from .urls import HOME, JOURNEY, index_page
+
+log = get_plugin_logger("outcome-roadmap")
+
+_COMPILERS: dict[Path, Compiler] = {}
+"""One compiler per content folder for the life of the process, so ``mkdocs
+serve`` rebuilds re-parse only the files whose bytes changed."""
+
+
+class OutcomeRoadmapConfig(Config):
+    content_dir = c.Type(str, default="content")
+    """The roadmap folder, relative to mkdocs.yml."""
+    as_of = c.Optional(c.Type((str, date)))
+    """Date for time-based figures; default SOURCE_DATE_EPOCH, else today."""
+    audience = c.Choice(AUDIENCES, default="internal")
+    """``public`` builds only what is marked ``visibility: public``."""
+    labels = c.Type(dict, default={})
+    """Overrides of the site's labels, e.g. ``{"nav.journey": "Customer journey"}``."""
+    allow_raw_html = c.Type(bool, default=False)
+    """Let raw HTML and any link scheme through in Markdown bodies (off: sanitised)."""
+    nav = c.Type(bool, default=True)
+    """Add the roadmap's sections to the navigation."""
+    json = c.Type(bool, default=True)
+    """Publish roadmap.json at the site root."""
+    edit_links = c.Type(bool, default=True)
+    """Link item pages to their source files when repo_url and edit_uri are set."""
+
+
+def _edit_url(config: Any, content_dir: Path, config_dir: Path) -> str | None:
+    repo_url, edit_uri = config.get("repo_url"), config.get("edit_uri")
+    if not repo_url or not edit_uri:
+        return None
+    docs_dir = Path(config["docs_dir"]).resolve()
+    # edit_uri points at docs_dir in the repository; the content folder is relative to that
+    rel = os.path.relpath(content_dir.resolve(), docs_dir).replace(os.sep, "/")
+    base = edit_uri if "://" in edit_uri else repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
+    return base.rstrip("/") + "/" + rel
+
+
+class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.compiled: Compiled | None = None
+        self.content_dir: Path | None = None
+        self._env_epoch: str | None = None
+
+    # -- config ----------------------------------------------------------------------
+    def on_config(self, config: Any) -> Any:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = (config_dir / self.config.content_dir).resolve()
+        try:
+            self.as_of = resolve_as_of(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"outcome-roadmap: as_of must be a date (YYYY-MM-DD), found {self.config.as_of!r}")
+        # A deterministic site: MkDocs dates the sitemap by SOURCE_DATE_EPOCH, else by the clock.
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            self._env_epoch = str(int(datetime(self.as_of.year, self.as_of.month, self.as_of.day,
+                                               tzinfo=timezone.utc).timestamp()))
+            os.environ["SOURCE_DATE_EPOCH"] = self._env_epoch
+        for path in ASSETS:
+            target = config.extra_css if path.endswith(".css") else config.extra_javascript
+            if path not in [str(x) for x in target]:
+                target.append(path)
+        custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        self.renderer = Renderer(
+            language=config.theme.get("language") if hasattr(config.theme, "get") else None,
+            labels=self.config.labels, custom_dirs=[Path(custom_dir)] if custom_dir else [],
+            directory_urls=config.use_directory_urls, allow_raw_html=self.config.allow_raw_html,
+            edit_url=_edit_url(config, self.content_dir, config_dir) if self.config.edit_links else None)
+        return config
+
+    # -- files -----------------------------------------------------------------------
+    def on_files(self, files: Files, config: Any) -> Files:
+        t0 = time.perf_counter()
+        compiler = _COMPILERS.get(self.content_dir)
+        if compiler is None:
+            compiler = _COMPILERS[self.content_dir] = Compiler(self.content_dir, Path(config.config_file_path
+                                                                                   or ".").resolve().parent)
+        compiled = compiler.compile(self.as_of, self.config.audience)
+        self.compiled = compiled
+        for d in compiled.diagnostics:
+            if not d.is_error:
+                log.warning(str(d))
+        if not compiled.ok:
+            errors = compiled.errors
+            lines = "\n".join(str(d) for d in errors)
+            raise PluginError(f"the roadmap has {len(errors)} error{'s' * (len(errors) != 1)}:\n{lines}")
+        for d in compiled.dropped:
+            log.info(str(d))
+        t1 = time.perf_counter()
+        pages = self.renderer.render(compiled, history=self.history(config))
+        t2 = time.perf_counter()
+        generated = {p.src for p in pages}
+        for src in sorted(generated):
+            existing = files.get_file_from_path(src)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(f"{existing.src_uri} in docs_dir conflicts with the roadmap page of the same "
+                                  f"address; rename or remove it")
+        nav_pages = {HOME, JOURNEY, "kpis/index.md", "changes/index.md"} | {
+            index_page(k) for k in ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "okr")}
+        for page in pages:
+            inclusion = InclusionLevel.UNDEFINED if page.src in nav_pages else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        for src, path in asset_sources().items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        if self.config.json:
+            files.append(File.generated(config, "roadmap.json", content=self.renderer.roadmap_json(compiled)))
+        if self.config.nav:
+            self._nav(config, files, generated)
+        timings = {**compiled.timings, "render": t2 - t1}
+        log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(pages)} pages "
+                 f"(parsed {compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: "
+                 + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
+        self.timings = timings
+        return files
+
+    def history(self, config: Any) -> Any:
+        return None
+
+    def _nav(self, config: Any, files: Files, generated: set[str]) -> None:
+        t = self.renderer.labels
+        ours = [(t["nav.roadmap"], HOME), (t["nav.journey"], JOURNEY)]
+        for kind in ("stage", "theme", "question", "hypothesis", "outcome", "opportunity"):
+            ours.append((t[f"nav.{PLURAL[kind]}"], index_page(kind)))
+        ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md")]
+        if "changes/index.md" in generated:
+            ours.append((t["nav.changes"], "changes/index.md"))
+        entries: list[Any] = [{title: src} for title, src in ours if src in generated]
+        if config.nav:
+            mentioned = _nav_paths(config.nav)
+            config.nav = [e for e in entries if next(iter(e.values())) not in mentioned] + list(config.nav)
+            return
+        user = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
+        top = [p for p in user if "/" not in p]
+        sections: dict[str, list[str]] = {}
+        for p in user:
+            if "/" in p:
+                sections.setdefault(p.split("/", 1)[0], []).append(p)
+        entries += top
+        entries += [{name.replace("-", " ").replace("_", " ").capitalize(): paths}
+                    for name, paths in sorted(sections.items())]
+        config.nav = entries
+
+    # -- pages -----------------------------------------------------------------------
+    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        page.update_date = self.as_of.isoformat()  # deterministic sitemap lastmod
+        return context
+
+    def on_post_build(self, config: Any) -> None:
+        self._restore_env()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._restore_env()
+
+    def _restore_env(self) -> None:
+        if self._env_epoch is not None and os.environ.get("SOURCE_DATE_EPOCH") == self._env_epoch:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        self._env_epoch = None
+
+    # -- serve -----------------------------------------------------------------------
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.content_dir and self.content_dir.is_dir():
+            server.watch(str(self.content_dir))
+        custom_dir = getattr(config.theme, "custom_dir", None)
+        if custom_dir and (Path(custom_dir) / "roadmap").is_dir():
+            server.watch(str(Path(custom_dir) / "roadmap"))
+        return server
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    out: set[str] = set()
+    if isinstance(nav, str):
+        out.add(nav)
+    elif isinstance(nav, dict):
+        for v in nav.values():
+            out |= _nav_paths(v)
+    elif isinstance(nav, list):
+        for v in nav:
+            out |= _nav_paths(v)
+    return out
+
+
+__all__ = ["OutcomeRoadmapPlugin", "OutcomeRoadmapConfig", "theme_dir"]

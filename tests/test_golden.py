@@ -1,0 +1,113 @@
+"""roadmap.json of tests/fixtures/basic equals the reviewed golden file.
+
+To update after an intended change: ``cd tests/fixtures/basic && roadmap-gen export -o
+roadmap.golden.json``, then review the diff against the content format before committing.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from conftest import BASIC, run_cli
+from roadmap_gen.compiler import Compiler
+from roadmap_gen.export import roadmap_data, to_json
+
+GOLDEN = BASIC / "roadmap.golden.json"
+KIND_LISTS = ("goals", "strategies", "stages", "metrics", "outcomes", "themes", "questions", "hypotheses",
+              "opportunities", "okrs")
+
+
+def golden() -> dict:
+    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_export_equals_golden_file():
+    code, out, err = run_cli("export", cwd=BASIC)
+    assert code == 0, err
+    assert out == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_export_from_elsewhere_equals_golden_file(tmp_path):
+    code, out, err = run_cli("export", BASIC, cwd=tmp_path)
+    assert code == 0, err
+    assert json.loads(out) == golden()
+
+
+def test_library_export_equals_golden_file():
+    result = Compiler(BASIC / "content").compile(date(2026, 11, 25))
+    assert result.ok
+    assert to_json(roadmap_data(result.roadmap, result.figures)) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_export_is_deterministic_under_source_date_epoch():
+    # the mkdocs.yml as_of option wins over SOURCE_DATE_EPOCH
+    code, out, _ = run_cli("export", cwd=BASIC, env={"SOURCE_DATE_EPOCH": "0"})
+    assert code == 0 and out == GOLDEN.read_text(encoding="utf-8")
+
+
+# The golden file itself against the contract (content format v1, "What the site promises").
+
+def test_golden_top_level():
+    data = golden()
+    assert data["format"] == 1
+    assert data["title"] == "Basic roadmap"
+    assert data["as_of"] == "2026-11-25"
+    for kind in KIND_LISTS:
+        assert isinstance(data[kind], list), kind
+    assert data["review"] == {"last": "2026-06-01", "every": "3 months", "due": "2026-09-01", "overdue": True}
+
+
+def test_golden_every_entry_has_id_and_url():
+    data = golden()
+    for kind in KIND_LISTS:
+        for e in data[kind]:
+            assert isinstance(e["id"], str) and isinstance(e["url"], str), (kind, e)
+            if kind in ("goals", "strategies"):
+                assert e["url"] == f"./#{kind[:-1] if kind == 'goals' else 'strategy'}-{e['id']}"
+            else:
+                assert e["url"] == f"{kind}/{e['id']}/"
+
+
+def test_golden_ids_in_source_order():
+    data = golden()
+    assert [e["id"] for e in data["goals"]] == ["arr-2027", "retention"]
+    assert [e["id"] for e in data["stages"]] == ["discover", "onboard", "grow"]
+    assert [e["id"] for e in data["metrics"]] == ["arr", "activation", "tickets"]
+    assert [e["id"] for e in data["hypotheses"]] == ["setup-checklist", "sms-reminders"]
+
+
+def test_golden_fields_as_written():
+    data = golden()
+    h = data["hypotheses"][0]
+    assert h["opportunity"] == "setup-is-confusing"
+    assert h["experiments"] == [{"title": "Fake-door checklist link", "status": "done", "start": "2026-10-01",
+                                 "end": "2026-10-15", "result": "12% clicked"}]
+    assert h["links"] == [{"title": "JPD-123", "url": "https://jira.example.com/browse/JPD-123"}]
+    fewer = {e["id"]: e for e in data["outcomes"]}["fewer-tickets"]
+    assert fewer["stages"] == ["onboard", "grow"] and "stage" not in fewer
+    assert data["strategies"][0]["tactics"] == [{"title": "Guided setup"}, {"title": "Sales-led demos", "active": False}]
+
+
+def test_golden_metric_current_and_stale():
+    metrics = {e["id"]: e for e in golden()["metrics"]}
+    # monthly review: 2026-10-01 + 1 month < 2026-11-25 -> stale; 2026-11-01 + 1 month -> fresh
+    assert (metrics["arr"]["current"], metrics["arr"]["stale"]) == (900000, True)
+    assert (metrics["activation"]["current"], metrics["activation"]["stale"]) == (37, False)
+    assert (metrics["tickets"]["current"], metrics["tickets"]["stale"]) == (30, True)  # weekly
+
+
+def test_golden_outcome_status_and_progress():
+    outcomes = {e["id"]: e for e in golden()["outcomes"]}
+    # (37 - 20) / (40 - 20) = 0.85; 328 of 364 days gone: trails by 0.05 -> on-track
+    assert (outcomes["week-one-activation"]["status"], outcomes["week-one-activation"]["progress"]) == ("on-track", 0.85)
+    # direction down: (30 - 50) / (10 - 50) = 0.5; trails by 0.40 -> off-track
+    assert (outcomes["fewer-tickets"]["status"], outcomes["fewer-tickets"]["progress"]) == ("off-track", 0.5)
+
+
+def test_golden_okr_scores():
+    okr = golden()["okrs"][0]
+    # KR 1 from metric activation: (37 - 30) / 10 = 0.7; KR 2: 25 of 20 clamps to 1; mean 0.85
+    assert [kr["score"] for kr in okr["key_results"]] == [0.7, 1.0]
+    assert okr["key_results"][0]["current"] == 37
+    assert okr["score"] == 0.85
+    assert okr["period"] == "2026-Q4" and okr["period_state"] == "current"
