@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test check docs bench clean
+.PHONY: site serve test check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,6 @@ check: $(STAMP)
 
 test: $(TSTAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
-
-docs: $(STAMP)
-	$(BIN)/mkdocs build --strict -f docs-mkdocs.yml
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -126,6 +126,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- pages ------------------------------------------------------------------------
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Write the generated pages as Markdown (with HTML blocks) for another site engine."""
+    import shutil
+
+    from .render import Renderer, asset_sources
+
+    t0 = time.perf_counter()
+    project, result = compile_project(args)
+    if not result.ok:
+        for d in result.diagnostics:
+            print(d, file=sys.stderr)
+        return EXIT_CONTENT
+    out = Path(args.out).resolve()
+    content = project.content_dir.resolve()
+    if out == content or content in out.parents or out in content.parents:
+        raise UsageError(f"{args.out}: refusing to write pages into or around the content folder {content}")
+    theme = project.config.get("theme") or {}
+    options = project.options
+    renderer = Renderer(language=theme.get("language") if isinstance(theme, dict) else None,
+                        labels=options.get("labels") or {}, directory_urls=project.directory_urls,
+                        allow_raw_html=bool(options.get("allow_raw_html", False)))
+    pages = renderer.render(result)
+    for page in pages:
+        target = out / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    for src, path in asset_sources().items():
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (out / "roadmap.json").write_text(renderer.roadmap_json(result), encoding="utf-8")
+    print(f"wrote {len(pages)} pages, {len(asset_sources())} assets and roadmap.json to {args.out} "
+          f"in {time.perf_counter() - t0:.2f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------
 
 COMMANDS: list[tuple[str, Callable[[argparse._SubParsersAction], None]]] = []
@@ -157,6 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json",), default="json", help="json (the only format for now)")
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("pages", help="write the site's pages as Markdown into a folder (for other site engines)",
+                       description="Render every roadmap page as Markdown with HTML blocks, plus the stylesheets, "
+                                   "script and roadmap.json, into OUT, so another static-site engine can publish "
+                                   "them. Links between pages are relative. Never writes into the content folder.")
+    _project_args(p)
+    p.add_argument("--out", "-o", required=True, type=Path, help="folder to write the pages into")
+    p.set_defaults(func=cmd_pages)
 
     from . import commands  # noqa: F401  (registers the remaining commands)
 

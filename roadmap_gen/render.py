@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -31,6 +32,9 @@ def theme_dir() -> Path:
         return packaged
     return Path(__file__).resolve().parent.parent / "theme"
 
+
+_HEADING = re.compile(r"\n*^(#{1,6} [^\n]*)$\n*", re.MULTILINE)
+_BLANKS = re.compile(r"\n{3,}")
 
 ASSETS = ("assets/roadmap-gen/roadmap.css", "assets/roadmap-gen/charts.css", "assets/roadmap-gen/roadmap.js")
 """Site paths of the stylesheets and script the plugin adds."""
@@ -92,7 +96,9 @@ class Renderer:
     def page(self, view: PageView) -> Page:
         template = self.env.get_template(view.template)
         body = template.render(t=self.labels, **view.context)
-        return Page(view.src, view.title, front_matter(view) + body.strip() + "\n")
+        # Markdown headings need blank lines around them to survive every Markdown engine
+        body = _HEADING.sub(r"\n\n\1\n\n", body).strip()
+        return Page(view.src, view.title, front_matter(view) + _BLANKS.sub("\n\n", body) + "\n")
 
     def roadmap_json(self, compiled: Compiled) -> str:
         return to_json(roadmap_data(compiled.roadmap, compiled.figures, self.directory_urls))
