@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check bench clean
 

@@ -28,7 +28,9 @@ Rules (also in docs/format.md):
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -50,7 +52,11 @@ def resolve_as_of(option: Any = None, environ: dict | None = None) -> date:
     if isinstance(option, date):
         return option
     if isinstance(option, str) and option.strip():
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", option.strip()):  # fromisoformat also takes 20261125
+            raise ValueError(f"not a date: {option!r} (expected YYYY-MM-DD)")
         return date.fromisoformat(option.strip())
+    if option is not None and not isinstance(option, str):  # e.g. `as_of: 20261125`, read as a number
+        raise ValueError(f"not a date: {option!r} (expected YYYY-MM-DD)")
     env = os.environ if environ is None else environ
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -112,6 +118,15 @@ class Figures:
     backlinks: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
 
 
+def ratio(num: float, den: float) -> float | None:
+    """``num / den``, or None when it does not fit a finite float (extreme magnitudes)."""
+    try:
+        r = num / den
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return r if math.isfinite(r) else None
+
+
 def clamp01(x: float) -> float:
     return max(0.0, min(1.0, x))
 
@@ -147,7 +162,9 @@ def progress(metric: m.Metric | None, figures: MetricFigures | None, target: flo
     current = figures.current
     if baseline is None or target is None or current is None or target == baseline:
         return Progress("no-data", baseline, current, target, None, None, start, by)
-    p = (current - baseline) / (target - baseline)
+    p = ratio(current - baseline, target - baseline)
+    if p is None:
+        return Progress("no-data", baseline, current, target, None, None, start, by)
     elapsed = None
     if start and by and by > start:
         elapsed = clamp01((as_of - start).days / (by - start).days)
@@ -179,7 +196,8 @@ def okr_figures(okr: m.Okr, metrics: dict[str, MetricFigures]) -> tuple[float | 
             current, from_metric = kr.current, False
         score = None
         if current is not None and kr.to != kr.start:
-            score = clamp01((current - kr.start) / (kr.to - kr.start))
+            r = ratio(current - kr.start, kr.to - kr.start)
+            score = None if r is None else clamp01(r)
         krs.append(KeyResultFigures(current, score, from_metric))
     scores = [k.score for k in krs if k.score is not None]
     return (sum(scores) / len(scores) if scores else None), tuple(krs)

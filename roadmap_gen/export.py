@@ -29,8 +29,11 @@ def _iso(d: date | None) -> str | None:
 
 
 def _progress(p: Progress) -> dict[str, Any]:
-    return {"status": p.status, "progress": _num(p.progress), "elapsed": _num(p.elapsed),
-            "baseline": _num(p.baseline), "current": _num(p.current), "target": _num(p.target)}
+    # `status` and `progress` are the contract's; the figures behind them are kept apart from the
+    # fields as written (an outcome's own `target` is not the computed target)
+    return {"status": p.status, "progress": _num(p.progress),
+            "figures": {"baseline": _num(p.baseline), "current": _num(p.current), "target": _num(p.target),
+                        "start": _iso(p.start), "by": _iso(p.by), "elapsed": _num(p.elapsed)}}
 
 
 def _entry(item: m.Item, directory_urls: bool) -> dict[str, Any]:

@@ -200,7 +200,8 @@ def split_front_matter(text: str, path: str, diags: Diagnostics) -> tuple[str, s
         return None
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]).strip("\n") + "\n", i + 2
+            body = "\n".join(lines[i + 1:]).strip("\n")
+            return "\n".join(lines[1:i]), (body + "\n") if body else "", i + 2
     diags.error(Location(path, 1, 1), "front matter is not closed: add a `---` line after the YAML fields")
     return None
 

@@ -15,10 +15,12 @@ Works on MkDocs 1.6 and ProperDocs 1.6 (which aliases ``mkdocs.*`` imports).
 from __future__ import annotations
 
 import os
+import posixpath
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -67,7 +69,9 @@ def _edit_url(config: Any, content_dir: Path, config_dir: Path) -> str | None:
     # edit_uri points at docs_dir in the repository; the content folder is relative to that
     rel = os.path.relpath(content_dir.resolve(), docs_dir).replace(os.sep, "/")
     base = edit_uri if "://" in edit_uri else repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
-    return base.rstrip("/") + "/" + rel
+    parts = urlsplit(base.rstrip("/") + "/" + rel)
+    path = posixpath.normpath(parts.path)  # docs/../content -> content
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):

@@ -415,7 +415,7 @@ class Converter:
                 if pm and 1 <= int(pm.group(1)) <= 9998:
                     return v
                 if pm:
-                    self.diags.error(loc, f"`{v}`: the year must be between 0001 and 9998")
+                    self.diags.error(loc, f"`{v}` is not a period: the year must be between 0001 and 9998")
                     return _INVALID
                 self.diags.error(loc, f"`{v}` is not a period; write YYYY, YYYY-Qn or YYYY-MM (e.g. 2026-Q4)")
                 return _INVALID

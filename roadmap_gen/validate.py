@@ -43,7 +43,8 @@ def validate(roadmap: m.Roadmap) -> list[Diagnostic]:
                 continue
             others = [k for k in m.KINDS if id in ids[k]]
             if others:
-                hint = f"; `{id}` is a {others[0]}, not a {kind}"
+                a = {k: ("an " if k[0] in "aeiou" else "a ") + k for k in (others[0], kind)}
+                hint = f"; `{id}` is {a[others[0]]}, not {a[kind]}"
             else:
                 near = did_you_mean(id, ids[kind])
                 hint = f" (did you mean `{near}`?)" if near else (

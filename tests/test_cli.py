@@ -50,6 +50,7 @@ def test_check_paths_are_relative_to_the_working_folder(tmp_path):
     ("check", "does-not-exist"),
     ("check", ".", "--as-of", "2026-13-01"),
     ("check", ".", "--as-of", "tomorrow"),
+    ("check", ".", "--as-of", "20261125"),
     ("export", ".", "--as-of", "2026-02-30"),
     ("check", ".", "--audience", "everyone"),
     ("check", ".", "--format", "xml"),
@@ -176,6 +177,13 @@ def test_bad_as_of_option_is_a_usage_error(tmp_path):
     code, out, err = run_cli("check", root)
     assert code == 2, err
     assert "Traceback" not in err and "as_of" in err
+
+
+def test_as_of_option_read_as_a_number_is_a_usage_error(tmp_path):
+    root = make_roadmap(tmp_path, {"../mkdocs.yml": "site_name: x\nplugins:\n  - outcome-roadmap:\n      as_of: 20261125\n"})
+    code, out, err = run_cli("check", root)
+    assert code == 2, err
+    assert "Traceback" not in err and "as_of (20261125) is not a date" in err
 
 
 def test_bad_source_date_epoch_is_a_usage_error(tmp_path):

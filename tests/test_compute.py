@@ -290,6 +290,39 @@ def test_as_of_defaults_to_today_utc(monkeypatch):
     assert resolve_as_of(None, {}) in (before, after)
 
 
-def test_as_of_bad_option_raises_value_error():
+@pytest.mark.parametrize("option", ["2026-13-01", "20261125", "2026-W48-3", "2026-11-25T10:00", 20261125, 2026.5])
+def test_as_of_bad_option_raises_value_error(option):
     with pytest.raises(ValueError):
-        resolve_as_of("2026-13-01", {})
+        resolve_as_of(option, {"SOURCE_DATE_EPOCH": "0"})
+
+
+def test_as_of_bad_source_date_epoch_raises_value_error():
+    with pytest.raises(ValueError):
+        resolve_as_of(None, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+# -- extreme numbers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("baseline, target, current", [
+    ("-1" + "0" * 308, "-" + "9" * 308, "1" + "0" * 308),  # integers: their ratio does not fit a float
+    ("0", "1e-300", "1e150"),  # floats: the ratio overflows to inf
+])
+def test_extreme_magnitudes_neither_crash_nor_break_the_json(tmp_path, baseline, target, current):
+    import json
+
+    from roadmap_gen.export import roadmap_data, to_json
+
+    files = {"metrics.yml": "metrics:\n" + metric_yaml(baseline=(baseline, "2026-01-01"), target=(target, "2026-12-31")),
+             "metrics/m1.csv": series(("2026-02-01", current)),
+             "outcomes/o.md": "---\ntitle: O\nstage: onboard\nmetric: m1\n---\n",
+             "okrs/o.yml": f"objective: O\nperiod: 2026\nkey_results:\n  - title: K\n    from: {baseline}\n"
+                           f"    to: {target}\n    current: {current}\n"}
+    result = compile_roadmap(make_roadmap(tmp_path, files), as_of=date(2026, 6, 1))
+    assert result.ok, messages(result)
+
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+
+    data = json.loads(to_json(roadmap_data(result.roadmap, result.figures)), parse_constant=refuse)
+    assert data["outcomes"][0]["status"] == "no-data"  # a progress that no float can hold is no figure
+    assert data["okrs"][0]["key_results"][0]["score"] is None
