@@ -8,7 +8,10 @@ Pure standard library. Every function returns a ``str`` of markup that is:
   ``aria-labelledby``; the numbers are also available via :func:`data_table`;
 * themed only through CSS classes (``theme/assets/css/charts.css``), so the
   charts follow Material's light/dark schemes and print cleanly;
-* responsive: a ``viewBox`` with ``width="100%"``, never a fixed pixel width.
+* responsive: a ``viewBox`` with ``width="100%"``, never a fixed pixel width;
+* translatable: every word drawn comes from :data:`DEFAULT_WORDS`, replaced key
+  by key with the ``words`` argument of :func:`line_chart`, :func:`progress_bar`,
+  :func:`score_bar` and :func:`data_table` (the site passes its ``chart.*`` labels).
 
 All caller-supplied text is escaped. Non-finite numbers (NaN, inf) are treated
 as missing.
@@ -19,10 +22,10 @@ import html
 import math
 import re
 from datetime import date
-from typing import Sequence
+from typing import Mapping, Sequence
 
 __all__ = [
-    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "format_number", "traffic_light",
+    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "traffic_light",
     "line_chart", "progress_bar", "score_bar", "data_table",
 ]
 
@@ -35,6 +38,45 @@ STATUSES = {
 }
 _LIGHT_WORDS = {"green": "on track", "amber": "at risk", "red": "off track", "none": "no score"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: Every word the charts draw, by key. Pass ``words`` (any subset of these keys)
+#: to translate them; missing keys fall back to these English words. Values with
+#: ``{placeholders}`` are ``str.format`` templates; a placeholder a translation
+#: leaves out is simply not shown, and a malformed template is shown as written.
+DEFAULT_WORDS: dict[str, str] = {
+    # progress status words, shown next to every progress bar
+    **{f"status.{key}": word for key, word in STATUSES.items()},
+    # OKR traffic lights, shown next to every score bar
+    **{f"light.{key}": word for key, word in _LIGHT_WORDS.items()},
+    # month abbreviations for axes, tooltips and tables
+    **{f"month.{i}": name for i, name in enumerate(_MONTHS, 1)},
+    "day": "{day} {month} {year}",  # 15 Jan 2026
+    "month_year": "{month} {year}",  # axis label: Jan 2026
+    "missing_value": "n/a",  # a value that is not a finite number (tables, tooltips)
+    # progress bar
+    "baseline": "Baseline", "current": "Current", "target": "Target",
+    "progress.desc": "Baseline {baseline}, current {current}, target {target}.",
+    "progress.share": "{percent} of the way from baseline to target.",
+    "elapsed": "{percent} of time elapsed",
+    # line chart
+    "no_data": "No data yet",
+    "no_measurements": "No measurements have been recorded yet.",
+    "summary.one": "1 measurement on {date}: {value}.",
+    "summary.many": "{count} measurements from {first} to {last}; latest {value}.",
+    "summary.target": "Target {value}.",
+    "summary.target_by": "Target {value} by {date}.",
+    "summary.baseline": "Baseline {value}.",
+    "line.baseline": "baseline",  # label of the baseline line: baseline 120
+    "line.target": "target",  # label of the target line: target 200
+    "goal": "target {value} by {date}",  # tooltip of the target marker
+    # score bar
+    "score.title": "{label}: score {score}, {light}",
+    "score.none": "{label}: no score yet",
+    "score.desc": "OKR score from 0 to 1; {green} or more is on track, "
+                  "{amber} or more is at risk, lower is off track.",
+    # data table
+    "date": "Date", "value": "Value", "note": "Note",
+}
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))  # largest first
 _MISSING = "\u2014"  # em dash
 
@@ -48,6 +90,26 @@ _CW, _CH, _CPAD = 240, 60, 4
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _words(words: Mapping[str, str] | None) -> Mapping[str, str]:
+    """DEFAULT_WORDS with the caller's words on top (keys not in DEFAULT_WORDS are ignored)."""
+    if not words:
+        return DEFAULT_WORDS
+    return {**DEFAULT_WORDS, **{k: str(v) for k, v in words.items() if k in DEFAULT_WORDS}}
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fmt(template: str, **values: object) -> str:
+    """``template.format(**values)`` that never raises on a translator's typo."""
+    try:
+        return template.format_map(_Keep(values))
+    except (ValueError, LookupError, AttributeError, TypeError):
+        return template
 
 
 def _finite(value: object) -> float | None:
@@ -92,14 +154,14 @@ def _iso(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
-def _day_label(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+def _day_label(d: date, w: Mapping[str, str] = DEFAULT_WORDS) -> str:
+    return _fmt(w["day"], day=d.day, month=w[f"month.{d.month}"], year=d.year)
 
 
-def _exact(value: object, unit: str = "") -> str:
+def _exact(value: object, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS) -> str:
     """Full precision (up to 4 decimals, comma grouping) for tooltips and tables."""
     v = _finite(value)
-    return "n/a" if v is None else _clean(f"{v:,.4f}") + _unit(unit)
+    return w["missing_value"] if v is None else _clean(f"{v:,.4f}") + _unit(unit)
 
 
 def _clamp(v: float, lo: float = 0.0, hi: float = 1.0) -> float:
@@ -173,19 +235,19 @@ def _tick_labels(ticks: list[float], step: float, unit: str) -> list[str]:
     return labels
 
 
-def _date_ticks(d0: date, d1: date) -> list[tuple[date, str]]:
+def _date_ticks(d0: date, d1: date, w: Mapping[str, str] = DEFAULT_WORDS) -> list[tuple[date, str]]:
     """Up to five month-start labels ('Jan 2026'); day labels for short ranges."""
     if d0 == d1:
-        return [(d0, _day_label(d0))]
+        return [(d0, _day_label(d0, w))]
     m0 = d0.year * 12 + d0.month - 1
     first = m0 if d0.day == 1 else m0 + 1
     last = d1.year * 12 + d1.month - 1
     count = last - first + 1
     if count < 2:
-        return [(d0, _day_label(d0)), (d1, _day_label(d1))]
+        return [(d0, _day_label(d0, w)), (d1, _day_label(d1, w))]
     step = next((s for s in (1, 2, 3, 6) if (count - 1) // s <= 4), 0)
     step = step or 12 * math.ceil((count - 1) / 48)
-    return [(date(m // 12, m % 12 + 1, 1), f"{_MONTHS[m % 12]} {m // 12}")
+    return [(date(m // 12, m % 12 + 1, 1), _fmt(w["month_year"], month=w[f"month.{m % 12 + 1}"], year=m // 12))
             for m in range(first, last + 1, step)]
 
 
@@ -195,9 +257,11 @@ def line_chart(
     points: Sequence[tuple[date, float]], *, id_prefix: str, title: str, description: str,
     unit: str = "", target: float | None = None, target_date: date | None = None,
     baseline: float | None = None, direction: str = "up", compact: bool = False,
+    words: Mapping[str, str] | None = None,
 ) -> str:
     """Trend of measurements over time as an inline SVG (compact=True: sparkline)."""
     _check_direction(direction)
+    w_ = _words(words)
     pid = _ident(id_prefix)
     target, baseline = _finite(target), _finite(baseline)
     pts = [(p[0], _finite(p[1])) for p in points]
@@ -205,11 +269,11 @@ def line_chart(
     w, h = (_CW, _CH) if compact else (_W, _H)
     cls = "rg-chart rg-chart--line" + (" rg-chart--compact" if compact else "")
     if not pts:
-        desc = " ".join(filter(None, [description, "No measurements have been recorded yet."]))
+        desc = " ".join(filter(None, [description, w_["no_measurements"]]))
         return (_svg_open(cls + " rg-chart--empty", pid, w, h, title, desc)
                 + f'<rect class="rg-chart__frame" x="1" y="1" width="{w - 2}" height="{h - 2}" rx="4"/>'
                 + f'<text class="rg-chart__empty" x="{w // 2}" y="{h // 2 + 4}" '
-                f'text-anchor="middle">No data yet</text></svg>')
+                f'text-anchor="middle">{_e(w_["no_data"])}</text></svg>')
 
     show_goal = target is not None and target_date is not None
     values = [v for _, v in pts] + [x for x in (target, baseline) if x is not None]
@@ -232,14 +296,16 @@ def line_chart(
         return top + ph - (v - lo) / (hi - lo) * ph
 
     first, last = pts[0], pts[-1]
-    summary = (f"1 measurement on {_day_label(first[0])}: {_exact(first[1], unit)}." if len(pts) == 1
-               else f"{len(pts)} measurements from {_day_label(first[0])} to {_day_label(last[0])}; "
-                    f"latest {_exact(last[1], unit)}.")
+    summary = (_fmt(w_["summary.one"], date=_day_label(first[0], w_), value=_exact(first[1], unit, w_))
+               if len(pts) == 1 else
+               _fmt(w_["summary.many"], count=len(pts), first=_day_label(first[0], w_),
+                    last=_day_label(last[0], w_), value=_exact(last[1], unit, w_)))
     if target is not None:
-        summary += f" Target {_exact(target, unit)}"
-        summary += f" by {_day_label(target_date)}." if show_goal else "."
+        summary += " " + (_fmt(w_["summary.target_by"], value=_exact(target, unit, w_),
+                               date=_day_label(target_date, w_)) if show_goal  # type: ignore[arg-type]
+                          else _fmt(w_["summary.target"], value=_exact(target, unit, w_)))
     if baseline is not None:
-        summary += f" Baseline {_exact(baseline, unit)}."
+        summary += " " + _fmt(w_["summary.baseline"], value=_exact(baseline, unit, w_))
     out = [_svg_open(cls, pid, w, h, title, " ".join(filter(None, [description, summary])))]
     x0, x1 = _c(left), _c(left + pw)
 
@@ -256,14 +322,14 @@ def line_chart(
         out += [f'<text x="{left - 6}" y="{_c(ys(t) + 4)}">{_e(label)}</text>'
                 for t, label in zip(ticks, labels)]
         out.append('</g><g class="rg-chart__axis" text-anchor="middle">')
-        for d, label in _date_ticks(date.fromordinal(o0), date.fromordinal(o1)):
+        for d, label in _date_ticks(date.fromordinal(o0), date.fromordinal(o1), w_):
             x = _clamp(xs(d), left + 28, left + pw - 28)
-            out.append(f'<text x="{_c(x)}" y="{h - 8}">{label}</text>')
+            out.append(f'<text x="{_c(x)}" y="{h - 8}">{_e(label)}</text>')
         out.append("</g>")
 
     def ref_line(kind: str, value: float, anchor: str) -> None:
         y = ys(value)
-        text = f"{kind} {format_number(value, unit)}"
+        text = f"{w_['line.' + kind]} {format_number(value, unit)}"
         out.append(f'<line class="rg-chart__{kind}" x1="{x0}" x2="{x1}" y1="{_c(y)}" y2="{_c(y)}">'
                    f"<title>{_e(text)}</title></line>")
         if not compact:
@@ -284,13 +350,14 @@ def line_chart(
     r = 2 if compact else 3
     out.append('<g class="rg-chart__points">')
     out += [f'<circle cx="{_c(xs(d))}" cy="{_c(ys(v))}" r="{r}">'
-            f"<title>{_day_label(d)}: {_e(_exact(v, unit))}</title></circle>" for d, v in pts]
+            f"<title>{_e(_day_label(d, w_))}: {_e(_exact(v, unit, w_))}</title></circle>" for d, v in pts]
     out.append("</g>")
     if show_goal:
         gx, gy = xs(target_date), ys(target)  # type: ignore[arg-type]
+        goal = _fmt(w_["goal"], value=_exact(target, unit, w_),
+                    date=_day_label(target_date, w_))  # type: ignore[arg-type]
         out.append(f'<path class="rg-chart__goal" d="M{_c(gx)} {_c(gy - 5)}l5 5-5 5-5-5z">'
-                   f"<title>target {_e(_exact(target, unit))} by {_day_label(target_date)}"  # type: ignore[arg-type]
-                   "</title></path>")
+                   f"<title>{_e(goal)}</title></path>")
     out.append("</svg>")
     return "".join(out)
 
@@ -320,7 +387,7 @@ def _bar_svg(block: str, pid: str, title: str, desc: str, body: str) -> str:
 def progress_bar(
     *, id_prefix: str, label: str, baseline: float | None, current: float | None,
     target: float | None, status: str, elapsed: float | None = None, unit: str = "",
-    direction: str = "up",
+    direction: str = "up", words: Mapping[str, str] | None = None,
 ) -> str:
     """Horizontal bar from baseline through current to target, with status word and time marker."""
     _check_direction(direction)
@@ -328,32 +395,32 @@ def progress_bar(
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
     pid = _ident(id_prefix)
     baseline, current, target, elapsed = (_finite(x) for x in (baseline, current, target, elapsed))
-    word = STATUSES[status]
+    w_ = _words(words)
+    word = w_[f"status.{status}"]
     share = None if status == "no-data" else _progress(baseline, current, target, direction)
 
     def val(v: float | None) -> str:
         return _MISSING if v is None else format_number(v, unit)
 
-    desc = f"Baseline {val(baseline)}, current {val(current)}, target {val(target)}."
+    desc = _fmt(w_["progress.desc"], baseline=val(baseline), current=val(current), target=val(target))
     body = ""
     if share is not None:
-        desc += f" {_percent(share)} of the way from baseline to target."
+        desc += " " + _fmt(w_["progress.share"], percent=_percent(share))
         body += f'<rect class="rg-progress__fill" width="{_c(share * 100)}" height="10"/>'
     if elapsed is not None:
         elapsed = _clamp(elapsed)
-        note = f"{_percent(elapsed)} of time elapsed"
+        note = _fmt(w_["elapsed"], percent=_percent(elapsed))
         desc += f" {note}."
         x = _c(elapsed * 100)
         body += (f'<line class="rg-progress__elapsed" x1="{x}" x2="{x}" y1="0" y2="10">'
-                 f"<title>{note}</title></line>")
+                 f"<title>{_e(note)}</title></line>")
     svg = _bar_svg("rg-progress", pid, f"{label}: {word}", desc, body)
     values = "".join(
-        f'<span class="rg-progress__{key}">{name} {_e(val(v))}</span>'
-        for key, name, v in (("baseline", "Baseline", baseline), ("current", "Current", current),
-                             ("target", "Target", target)))
+        f'<span class="rg-progress__{key}">{_e(w_[key])} {_e(val(v))}</span>'
+        for key, v in (("baseline", baseline), ("current", current), ("target", target)))
     return (f'<div class="rg-progress rg-progress--{status}">'
             f'<div class="rg-progress__head"><span class="rg-progress__label">{_e(label)}</span> '
-            f'<span class="rg-progress__status">{word}</span></div>{svg}'
+            f'<span class="rg-progress__status">{_e(word)}</span></div>{svg}'
             f'<div class="rg-progress__values">{values}</div></div>')
 
 
@@ -370,46 +437,49 @@ def traffic_light(score: float | None) -> str:
     return "green" if s >= SCORE_GREEN else "amber" if s >= SCORE_AMBER else "red"
 
 
-def score_bar(score: float | None, *, id_prefix: str, label: str) -> str:
+def score_bar(score: float | None, *, id_prefix: str, label: str,
+              words: Mapping[str, str] | None = None) -> str:
     """OKR score (0..1) as a small bar plus traffic light, number and status word."""
     pid = _ident(id_prefix)
+    w_ = _words(words)
     s = _finite(score)
     light = traffic_light(s)
-    word = _LIGHT_WORDS[light]
+    word = w_[f"light.{light}"]
     text = _MISSING if s is None else f"{round(s, 2) + 0.0:.2f}"
-    title = f"{label}: no score yet" if s is None else f"{label}: score {text}, {word}"
-    desc = (f"OKR score from 0 to 1; {SCORE_GREEN} or more is on track, "
-            f"{SCORE_AMBER} or more is at risk, lower is off track.")
+    title = (_fmt(w_["score.none"], label=label) if s is None
+             else _fmt(w_["score.title"], label=label, score=text, light=word))
+    desc = _fmt(w_["score.desc"], green=SCORE_GREEN, amber=SCORE_AMBER)
     body = "" if s is None else f'<rect class="rg-score__fill" width="{_c(_clamp(s) * 100)}" height="10"/>'
     body += "".join(f'<line class="rg-score__threshold" x1="{x}" x2="{x}" y1="0" y2="10"/>'
                     for x in (_c(SCORE_AMBER * 100), _c(SCORE_GREEN * 100)))
     svg = _bar_svg("rg-score", pid, title, desc, body)
     return (f'<div class="rg-score rg-score--{light}"><span class="rg-score__label">{_e(label)}</span>'
             f'{svg}<span class="rg-score__light" aria-hidden="true"></span>'
-            f'<span class="rg-score__value">{text}</span> <span class="rg-score__status">{word}</span></div>')
+            f'<span class="rg-score__value">{text}</span> <span class="rg-score__status">{_e(word)}</span></div>')
 
 
 # --------------------------------------------------------------------------- table
 
 def data_table(
     points: Sequence[tuple[date, float]] | Sequence[tuple[date, float, str]], *,
-    unit: str = "", caption: str = "",
+    unit: str = "", caption: str = "", words: Mapping[str, str] | None = None,
 ) -> str:
     """The chart's numbers as an accessible HTML table, sorted by date."""
+    w_ = _words(words)
     rows = [(p[0], _finite(p[1]), str(p[2]) if len(p) > 2 and p[2] is not None else "")
             for p in points]
     rows.sort(key=lambda r: (r[0].toordinal(), r[1] is None, r[1] or 0.0, r[2]))
-    heads = ["Date", "Value"] + (["Note"] if any(r[2] for r in rows) else [])
+    heads = [w_["date"], w_["value"]] + ([w_["note"]] if any(r[2] for r in rows) else [])
     out = ['<table class="rg-chart-table">']
     if caption:
         out.append(f"<caption>{_e(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in heads)
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)
                + "</tr></thead><tbody>")
     for d, v, note in rows:
-        cells = f"<td>{_e(_exact(v, unit))}</td>" + (f"<td>{_e(note)}</td>" if len(heads) > 2 else "")
-        out.append(f'<tr><th scope="row"><time datetime="{_iso(d)}">{_day_label(d)}</time></th>'
+        cells = f"<td>{_e(_exact(v, unit, w_))}</td>" + (f"<td>{_e(note)}</td>" if len(heads) > 2 else "")
+        out.append(f'<tr><th scope="row"><time datetime="{_iso(d)}">{_e(_day_label(d, w_))}</time></th>'
                    f"{cells}</tr>")
     if not rows:
-        out.append(f'<tr><td colspan="{len(heads)}">No data yet</td></tr>')
+        out.append(f'<tr><td colspan="{len(heads)}">{_e(w_["no_data"])}</td></tr>')
     out.append("</tbody></table>")
     return "".join(out)

@@ -2,9 +2,22 @@
 
 Chosen by ``theme.language`` (fallback English); each label can be overridden
 with the plugin's ``labels`` option in mkdocs.yml.
+
+The ``chart.*`` labels are the words drawn inside charts (see
+:data:`roadmap_gen.charts.DEFAULT_WORDS`, which the English ones are taken
+from). Values with ``{placeholders}`` are templates: keep the placeholders when
+translating or overriding them.
+
+Terminology follows the Dutch and Swedish source material of roadmap-gen: Dutch VMGS is
+Visie, Missie, Doelen, Strategieën; outcomes are *resultaten*, opportunities
+*kansen*, metrics *statistieken*, key results *kernresultaten*. Swedish VMGS is
+Vision, Uppdrag, Mål, Strategier; key results are *nyckelresultat*, and the
+plural of OKR is written *OKR:s*.
 """
 
 from __future__ import annotations
+
+from .charts import DEFAULT_WORDS
 
 EN: dict[str, str] = {
     # navigation and page titles
@@ -76,6 +89,7 @@ EN: dict[str, str] = {
     # trees
     "tree.title": "Opportunity solution tree", "tree.none": "No opportunities mapped yet.",
     "tree.experiments": "experiments", "tree.legend": "Outcome → opportunities → solutions → experiments",
+    "tree.unrooted": "Opportunities not linked to an outcome",
     # filters
     "filter.title": "Filter", "filter.all": "All", "filter.status": "Status", "filter.horizon": "Horizon",
     "filter.theme": "Theme", "filter.team": "Team", "filter.kind": "Kind", "filter.clear": "Clear filters",
@@ -85,11 +99,234 @@ EN: dict[str, str] = {
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
     "okrs.title": "Objectives and key results", "opportunities.title": "Opportunity solution trees",
     "changes.title": "Changes", "count.items": "items", "breadcrumb.home": "Roadmap",
-    "index.empty": "None yet.", "progress.elapsed": "of time elapsed",
+    "breadcrumb.label": "Breadcrumb", "index.empty": "None yet.", "progress.elapsed": "of time elapsed",
+    # words inside charts
+    **{f"chart.{key}": word for key, word in DEFAULT_WORDS.items()},
 }
 
-NL: dict[str, str] = {}
-SV: dict[str, str] = {}
+NL: dict[str, str] = {
+    # navigation and page titles
+    "nav.roadmap": "Roadmap", "nav.journey": "Klantreis", "nav.stages": "Fasen", "nav.themes": "Thema's",
+    "nav.questions": "Vragen", "nav.hypotheses": "Hypotheses", "nav.outcomes": "Resultaten",
+    "nav.okrs": "OKR's", "nav.kpis": "KPI's", "nav.opportunities": "Kansen", "nav.metrics": "Statistieken",
+    "nav.changes": "Wijzigingen",
+    # kinds
+    "kind.goal": "Doel", "kind.strategy": "Strategie", "kind.stage": "Fase", "kind.metric": "Statistiek",
+    "kind.outcome": "Resultaat", "kind.theme": "Thema", "kind.question": "Vraag",
+    "kind.hypothesis": "Hypothese", "kind.opportunity": "Kans", "kind.okr": "OKR",
+    "kinds.goal": "Doelen", "kinds.strategy": "Strategieën", "kinds.stage": "Fasen",
+    "kinds.metric": "Statistieken", "kinds.outcome": "Resultaten", "kinds.theme": "Thema's",
+    "kinds.question": "Vragen", "kinds.hypothesis": "Hypotheses", "kinds.opportunity": "Kansen",
+    "kinds.okr": "OKR's",
+    # VMGS
+    "vmgs.vision": "Visie", "vmgs.mission": "Missie", "vmgs.goals": "Doelen", "vmgs.strategies": "Strategieën",
+    "vmgs.yes": "Waar we ja tegen zeggen", "vmgs.no": "Waar we (voorlopig) nee tegen zeggen",
+    "vmgs.tactics": "Tactieken", "vmgs.inactive": "nu niet actief", "vmgs.north_star": "Poolster",
+    "vmgs.review": "Herzien op", "vmgs.review_every": "elke", "vmgs.review_due": "volgende herziening",
+    "vmgs.overdue": "Herziening te laat", "vmgs.target": "Streefwaarde", "vmgs.by": "uiterlijk",
+    "vmgs.goal": "Doel", "vmgs.metric": "Statistiek", "vmgs.no_goals": "Nog geen doelen.",
+    "vmgs.no_strategies": "Nog geen strategieën.",
+    # horizons
+    "horizon.now": "Nu", "horizon.next": "Straks", "horizon.later": "Later", "horizon": "Horizon",
+    # hypothesis statuses
+    "status.idea": "Idee", "status.testing": "Wordt getest", "status.validated": "Gevalideerd",
+    "status.invalidated": "Ontkracht", "status.parked": "Geparkeerd",
+    # question statuses
+    "status.open": "Open", "status.answered": "Beantwoord", "status.dropped": "Vervallen",
+    # outcome statuses
+    "status.achieved": "Behaald", "status.on-track": "Op koers", "status.at-risk": "Loopt risico",
+    "status.off-track": "Uit koers", "status.no-data": "Geen gegevens",
+    # experiment statuses
+    "status.planned": "Gepland", "status.running": "Loopt", "status.done": "Afgerond",
+    # okr
+    "okr.period": "Periode", "okr.score": "Score", "okr.key_results": "Kernresultaten", "okr.from": "Van",
+    "okr.to": "Naar", "okr.current": "Huidig", "okr.team": "Team", "okr.past": "Afgelopen",
+    "okr.current_period": "Lopend", "okr.future": "Komend", "okr.light.green": "op koers",
+    "okr.light.amber": "loopt risico", "okr.light.red": "uit koers", "okr.light.none": "geen score",
+    "okr.thresholds": "Scores lopen van 0 tot 1: groen vanaf 0,7, oranje vanaf 0,4, rood daaronder.",
+    "okr.no_team": "Geen team",
+    # metrics
+    "metric.current": "Huidig", "metric.target": "Streefwaarde", "metric.baseline": "Uitgangswaarde",
+    "metric.direction.up": "hoger is beter", "metric.direction.down": "lager is beter",
+    "metric.stale": "Verouderd", "metric.stale_since": "laatste meting", "metric.no_data": "Nog geen gegevens",
+    "metric.source": "Bron", "metric.owner": "Eigenaar", "metric.review": "Gemeten",
+    "metric.measurements": "Metingen", "metric.date": "Datum", "metric.value": "Waarde",
+    "metric.note": "Opmerking", "metric.notes": "Opmerkingen", "metric.trend": "Trend",
+    "category.business": "Bedrijfsprestaties", "category.customer": "Klant- en gebruikersbetrokkenheid",
+    "category.development": "Productontwikkeling",
+    # items
+    "item.status": "Status", "item.confidence": "Vertrouwen", "item.team": "Team", "item.stages": "Fasen",
+    "item.stage": "Fase", "item.outcome": "Resultaat", "item.outcomes": "Resultaten", "item.theme": "Thema",
+    "item.question": "Vraag", "item.opportunity": "Kans", "item.parent": "Bovenliggende kans",
+    "item.answer": "Antwoord", "item.strategy": "Strategie", "item.metric": "Statistiek",
+    "item.horizon": "Horizon", "item.referenced_by": "Wordt genoemd door",
+    "item.no_references": "Nog niets verwijst hiernaar.", "item.links": "Links",
+    "item.notes": "Notities en onderbouwing", "item.edit": "Dit item bewerken", "item.history": "Geschiedenis",
+    "item.by": "door",
+    "confidence.low": "Laag", "confidence.medium": "Gemiddeld", "confidence.high": "Hoog",
+    "hyp.we_believe": "Wij geloven dat", "hyp.will_result_in": "zal leiden tot",
+    "hyp.we_will_know_when": "We weten het wanneer", "hyp.experiments": "Experimenten",
+    "hyp.no_experiments": "Nog geen experimenten.", "hyp.result": "Uitkomst", "hyp.statement": "Hypothese",
+    # stages and board
+    "stage.boosters": "Versnellers", "stage.blockers": "Remmers",
+    "stage.boosters_help": "Gedrag dat succes voorspelt", "stage.blockers_help": "Gedrag dat falen voorspelt",
+    "stage.items": "Werk in deze fase", "stage.outcomes": "Resultaten", "stage.behaviours": "Gedrag",
+    "board.title": "Klantreis",
+    "board.intro": "Werk geplaatst op de klantreis, van links naar rechts, en op de horizon: nu, straks, later.",
+    "board.empty": "Niets hier", "board.stage": "Fase",
+    # trees
+    "tree.title": "Boom voor oplossingen en kansen", "tree.none": "Nog geen kansen in kaart gebracht.",
+    "tree.unrooted": "Kansen die niet aan een resultaat gekoppeld zijn",
+    "tree.experiments": "experimenten", "tree.legend": "Resultaat → kansen → oplossingen → experimenten",
+    # filters
+    "filter.title": "Filter", "filter.all": "Alle", "filter.status": "Status", "filter.horizon": "Horizon",
+    "filter.theme": "Thema", "filter.team": "Team", "filter.kind": "Soort", "filter.clear": "Filters wissen",
+    "filter.shown": "getoond", "filter.none": "Niets voldoet aan deze filters.",
+    # misc
+    "home.title": "Visie, missie, doelen en strategieën", "as_of": "Peildatum", "none": "Geen",
+    "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
+    "okrs.title": "Doelstellingen en kernresultaten", "opportunities.title": "Bomen voor oplossingen en kansen",
+    "changes.title": "Wijzigingen", "count.items": "items", "breadcrumb.home": "Roadmap",
+    "breadcrumb.label": "Kruimelpad", "index.empty": "Nog niets.", "progress.elapsed": "van de tijd verstreken",
+    # words inside charts
+    "chart.status.achieved": "Behaald", "chart.status.on-track": "Op koers",
+    "chart.status.at-risk": "Loopt risico", "chart.status.off-track": "Uit koers",
+    "chart.status.no-data": "Geen gegevens",
+    "chart.light.green": "op koers", "chart.light.amber": "loopt risico", "chart.light.red": "uit koers",
+    "chart.light.none": "geen score",
+    "chart.month.1": "jan", "chart.month.2": "feb", "chart.month.3": "mrt", "chart.month.4": "apr",
+    "chart.month.5": "mei", "chart.month.6": "jun", "chart.month.7": "jul", "chart.month.8": "aug",
+    "chart.month.9": "sep", "chart.month.10": "okt", "chart.month.11": "nov", "chart.month.12": "dec",
+    "chart.day": "{day} {month} {year}", "chart.month_year": "{month} {year}", "chart.missing_value": "n.b.",
+    "chart.baseline": "Uitgangswaarde", "chart.current": "Huidig", "chart.target": "Streefwaarde",
+    "chart.progress.desc": "Uitgangswaarde {baseline}, huidig {current}, streefwaarde {target}.",
+    "chart.progress.share": "{percent} van de weg van uitgangswaarde naar streefwaarde.",
+    "chart.elapsed": "{percent} van de tijd verstreken",
+    "chart.no_data": "Nog geen gegevens", "chart.no_measurements": "Er zijn nog geen metingen vastgelegd.",
+    "chart.summary.one": "1 meting op {date}: {value}.",
+    "chart.summary.many": "{count} metingen van {first} tot {last}; laatste {value}.",
+    "chart.summary.target": "Streefwaarde {value}.",
+    "chart.summary.target_by": "Streefwaarde {value} uiterlijk {date}.",
+    "chart.summary.baseline": "Uitgangswaarde {value}.",
+    "chart.line.baseline": "uitgangswaarde", "chart.line.target": "streefwaarde",
+    "chart.goal": "streefwaarde {value} uiterlijk {date}",
+    "chart.score.title": "{label}: score {score}, {light}", "chart.score.none": "{label}: nog geen score",
+    "chart.score.desc": "OKR-score van 0 tot 1; {green} of meer is op koers, "
+                        "{amber} of meer loopt risico, lager is uit koers.",
+    "chart.date": "Datum", "chart.value": "Waarde", "chart.note": "Opmerking",
+}
+
+SV: dict[str, str] = {
+    # navigation and page titles
+    "nav.roadmap": "Färdplan", "nav.journey": "Kundresa", "nav.stages": "Steg", "nav.themes": "Teman",
+    "nav.questions": "Frågor", "nav.hypotheses": "Hypoteser", "nav.outcomes": "Resultat",
+    "nav.okrs": "OKR:s", "nav.kpis": "KPI:er", "nav.opportunities": "Möjligheter", "nav.metrics": "Mätvärden",
+    "nav.changes": "Ändringar",
+    # kinds
+    "kind.goal": "Mål", "kind.strategy": "Strategi", "kind.stage": "Steg", "kind.metric": "Mätvärde",
+    "kind.outcome": "Resultat", "kind.theme": "Tema", "kind.question": "Fråga",
+    "kind.hypothesis": "Hypotes", "kind.opportunity": "Möjlighet", "kind.okr": "OKR",
+    "kinds.goal": "Mål", "kinds.strategy": "Strategier", "kinds.stage": "Steg", "kinds.metric": "Mätvärden",
+    "kinds.outcome": "Resultat", "kinds.theme": "Teman", "kinds.question": "Frågor",
+    "kinds.hypothesis": "Hypoteser", "kinds.opportunity": "Möjligheter", "kinds.okr": "OKR:s",
+    # VMGS
+    "vmgs.vision": "Vision", "vmgs.mission": "Uppdrag", "vmgs.goals": "Mål", "vmgs.strategies": "Strategier",
+    "vmgs.yes": "Det vi säger ja till", "vmgs.no": "Det vi säger nej till (för tillfället)",
+    "vmgs.tactics": "Taktiker", "vmgs.inactive": "drivs inte nu", "vmgs.north_star": "Nordstjärna",
+    "vmgs.review": "Granskad", "vmgs.review_every": "var", "vmgs.review_due": "nästa granskning",
+    "vmgs.overdue": "Granskningen är försenad", "vmgs.target": "Målvärde", "vmgs.by": "senast",
+    "vmgs.goal": "Mål", "vmgs.metric": "Mätvärde", "vmgs.no_goals": "Inga mål än.",
+    "vmgs.no_strategies": "Inga strategier än.",
+    # horizons
+    "horizon.now": "Nu", "horizon.next": "Nästa", "horizon.later": "Senare", "horizon": "Horisont",
+    # hypothesis statuses
+    "status.idea": "Idé", "status.testing": "Testas", "status.validated": "Bekräftad",
+    "status.invalidated": "Motbevisad", "status.parked": "Parkerad",
+    # question statuses
+    "status.open": "Öppen", "status.answered": "Besvarad", "status.dropped": "Struken",
+    # outcome statuses
+    "status.achieved": "Uppnått", "status.on-track": "På rätt spår", "status.at-risk": "I riskzonen",
+    "status.off-track": "Ur kurs", "status.no-data": "Inga data",
+    # experiment statuses
+    "status.planned": "Planerat", "status.running": "Pågår", "status.done": "Klart",
+    # okr
+    "okr.period": "Period", "okr.score": "Poäng", "okr.key_results": "Nyckelresultat", "okr.from": "Från",
+    "okr.to": "Till", "okr.current": "Nuvarande", "okr.team": "Team", "okr.past": "Tidigare",
+    "okr.current_period": "Pågående", "okr.future": "Kommande", "okr.light.green": "på rätt spår",
+    "okr.light.amber": "i riskzonen", "okr.light.red": "ur kurs", "okr.light.none": "ingen poäng",
+    "okr.thresholds": "Poängen går från 0 till 1: grönt från 0,7, gult från 0,4, rött därunder.",
+    "okr.no_team": "Inget team",
+    # metrics
+    "metric.current": "Nuvarande", "metric.target": "Målvärde", "metric.baseline": "Utgångsvärde",
+    "metric.direction.up": "högre är bättre", "metric.direction.down": "lägre är bättre",
+    "metric.stale": "Inaktuell", "metric.stale_since": "senaste mätning", "metric.no_data": "Inga data än",
+    "metric.source": "Källa", "metric.owner": "Ägare", "metric.review": "Mäts",
+    "metric.measurements": "Mätningar", "metric.date": "Datum", "metric.value": "Värde",
+    "metric.note": "Anteckning", "metric.notes": "Anteckningar", "metric.trend": "Trend",
+    "category.business": "Affärsresultat", "category.customer": "Kund- och användarengagemang",
+    "category.development": "Produktutveckling",
+    # items
+    "item.status": "Status", "item.confidence": "Säkerhet", "item.team": "Team", "item.stages": "Steg",
+    "item.stage": "Steg", "item.outcome": "Resultat", "item.outcomes": "Resultat", "item.theme": "Tema",
+    "item.question": "Fråga", "item.opportunity": "Möjlighet", "item.parent": "Överordnad möjlighet",
+    "item.answer": "Svar", "item.strategy": "Strategi", "item.metric": "Mätvärde", "item.horizon": "Horisont",
+    "item.referenced_by": "Hänvisas till från", "item.no_references": "Inget hänvisar hit än.",
+    "item.links": "Länkar", "item.notes": "Anteckningar och belägg", "item.edit": "Redigera",
+    "item.history": "Historik", "item.by": "av",
+    "confidence.low": "Låg", "confidence.medium": "Medel", "confidence.high": "Hög",
+    "hyp.we_believe": "Vi tror att", "hyp.will_result_in": "kommer att leda till",
+    "hyp.we_will_know_when": "Vi vet att vi har rätt när", "hyp.experiments": "Experiment",
+    "hyp.no_experiments": "Inga experiment än.", "hyp.result": "Utfall", "hyp.statement": "Hypotes",
+    # stages and board
+    "stage.boosters": "Drivkrafter", "stage.blockers": "Hinder",
+    "stage.boosters_help": "Beteenden som förutsäger framgång",
+    "stage.blockers_help": "Beteenden som förutsäger misslyckande",
+    "stage.items": "Arbete i det här steget", "stage.outcomes": "Resultat", "stage.behaviours": "Beteenden",
+    "board.title": "Kundresa",
+    "board.intro":
+        "Arbete placerat längs kundresan, från vänster till höger, och på horisonten: nu, nästa, senare.",
+    "board.empty": "Inget här", "board.stage": "Steg",
+    # trees
+    "tree.title": "Möjlighets- och lösningsträd", "tree.none": "Inga möjligheter kartlagda än.",
+    "tree.unrooted": "Möjligheter som inte är kopplade till ett resultat",
+    "tree.experiments": "experiment", "tree.legend": "Resultat → möjligheter → lösningar → experiment",
+    # filters
+    "filter.title": "Filter", "filter.all": "Alla", "filter.status": "Status", "filter.horizon": "Horisont",
+    "filter.theme": "Tema", "filter.team": "Team", "filter.kind": "Typ", "filter.clear": "Rensa filter",
+    "filter.shown": "visas", "filter.none": "Inget matchar filtren.",
+    # misc
+    "home.title": "Vision, uppdrag, mål och strategier", "as_of": "Per", "none": "Inga",
+    "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
+    "okrs.title": "Mål och nyckelresultat", "opportunities.title": "Möjlighets- och lösningsträd",
+    "changes.title": "Ändringar", "count.items": "poster", "breadcrumb.home": "Färdplan",
+    "breadcrumb.label": "Brödsmulor", "index.empty": "Inga än.", "progress.elapsed": "av tiden har gått",
+    # words inside charts
+    "chart.status.achieved": "Uppnått", "chart.status.on-track": "På rätt spår",
+    "chart.status.at-risk": "I riskzonen", "chart.status.off-track": "Ur kurs",
+    "chart.status.no-data": "Inga data",
+    "chart.light.green": "på rätt spår", "chart.light.amber": "i riskzonen", "chart.light.red": "ur kurs",
+    "chart.light.none": "ingen poäng",
+    "chart.month.1": "jan", "chart.month.2": "feb", "chart.month.3": "mar", "chart.month.4": "apr",
+    "chart.month.5": "maj", "chart.month.6": "jun", "chart.month.7": "jul", "chart.month.8": "aug",
+    "chart.month.9": "sep", "chart.month.10": "okt", "chart.month.11": "nov", "chart.month.12": "dec",
+    "chart.day": "{day} {month} {year}", "chart.month_year": "{month} {year}", "chart.missing_value": "saknas",
+    "chart.baseline": "Utgångsvärde", "chart.current": "Nuvarande", "chart.target": "Målvärde",
+    "chart.progress.desc": "Utgångsvärde {baseline}, nuvarande {current}, målvärde {target}.",
+    "chart.progress.share": "{percent} av vägen från utgångsvärde till målvärde.",
+    "chart.elapsed": "{percent} av tiden har gått",
+    "chart.no_data": "Inga data än", "chart.no_measurements": "Inga mätningar har registrerats än.",
+    "chart.summary.one": "1 mätning den {date}: {value}.",
+    "chart.summary.many": "{count} mätningar från {first} till {last}; senast {value}.",
+    "chart.summary.target": "Målvärde {value}.",
+    "chart.summary.target_by": "Målvärde {value} senast {date}.",
+    "chart.summary.baseline": "Utgångsvärde {value}.",
+    "chart.line.baseline": "utgångsvärde", "chart.line.target": "målvärde",
+    "chart.goal": "målvärde {value} senast {date}",
+    "chart.score.title": "{label}: poäng {score}, {light}", "chart.score.none": "{label}: ingen poäng än",
+    "chart.score.desc": "OKR-poäng från 0 till 1; {green} eller mer är på rätt spår, "
+                        "{amber} eller mer är i riskzonen, lägre är ur kurs.",
+    "chart.date": "Datum", "chart.value": "Värde", "chart.note": "Anteckning",
+}
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "sv": SV}
 
