@@ -100,7 +100,9 @@ class Transition:
     for people (stage titles, numbers with units, scores with their traffic
     light). ``detail`` says what inside the item changed when it is not the item
     itself: ``by`` / ``target.by`` for deadlines, a key result's or an
-    experiment's title.
+    experiment's title. ``path`` is the :class:`FieldChange` path it was read
+    from (``""`` for computed figures and stage moves, which may span ``stage``
+    and ``stages``).
     """
 
     kind: str
@@ -112,6 +114,7 @@ class Transition:
     old_label: str
     new_label: str
     detail: str = ""
+    path: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ class RoadmapDiff:
         head = ", ".join(f"{c[a]} {a}" for a in ACTIONS if c[a])
         parts = [f"{head} item{'s' if sum(c[a] for a in ACTIONS) != 1 else ''}"] if head else []
         if c["roadmap"]:
-            parts.append(_plural(c["roadmap"], "vision/mission change"))
+            parts.append(_plural(c["roadmap"], "roadmap-level change"))
         for key, word in (("status", "status change"), ("moves", "move"), ("targets", "target change"),
                           ("measurements", "new measurement"), ("scores", "score change")):
             if c[key]:
@@ -209,19 +212,27 @@ class RoadmapDiff:
         if item is not None and item.action == "changed":
             rest = [c for c in item.changes if c.path not in shown]
             if rest:
-                out.append("changed " + ", ".join(_short_path(c) for c in _dedupe_paths(rest)))
+                out.append("edited " + _changes_phrase(rest))
         return tuple(out)
 
-    def lines(self) -> tuple[str, ...]:
-        """The whole diff as plain sentences, one per change, naming each item."""
+    def lines(self, collapse: int = 8) -> tuple[str, ...]:
+        """The whole diff as plain sentences, one per change, naming each item.
+
+        More than ``collapse`` items of one kind added (or removed) at once, as when a
+        roadmap is created, make one sentence (``Added 16 hypotheses: …``)."""
         out: list[str] = []
         for c in self.roadmap:
             out.append(f"Roadmap {c.path}: {_value_text(c.old, c.path)} → {_value_text(c.new, c.path)}")
         for kind in m.KINDS:
-            noun = KIND_TITLES[kind][0]
-            for i in self.items:
-                if i.kind == kind and i.action != "changed":
-                    out.append(f"{i.action.capitalize()} {noun} “{i.title}”" + (f" ({i.where})" if i.where else ""))
+            noun, nouns = KIND_TITLES[kind][0], KIND_TITLES[kind][1].lower().replace("okrs", "OKRs")
+            for action in ("added", "removed"):
+                group = [i for i in self.items if i.kind == kind and i.action == action]
+                if len(group) > collapse:
+                    shown = ", ".join(f"“{i.title}”" for i in group[:3])
+                    out.append(f"{action.capitalize()} {len(group)} {nouns}: {shown} and {len(group) - 3} more")
+                    continue
+                for i in group:
+                    out.append(f"{action.capitalize()} {noun} “{i.title}”" + (f" ({i.where})" if i.where else ""))
         for t in self.transitions:
             out.append(f"{_cap(KIND_TITLES[t.kind][0])} “{t.title}”: {_transition_phrase(t)}")
         for x in self.measurements:
@@ -234,8 +245,7 @@ class RoadmapDiff:
                              for p in _transition_paths(t)}
                     rest = [c for c in i.changes if c.path not in shown]
                     if rest:
-                        out.append(f"Edited {noun} “{i.title}”: "
-                                   + ", ".join(_short_path(c) for c in _dedupe_paths(rest)))
+                        out.append(f"Edited {noun} “{i.title}”: {_changes_phrase(rest)}")
         return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
@@ -251,8 +261,8 @@ class RoadmapDiff:
             "items": [{"kind": i.kind, "id": i.id, "action": i.action, "title": i.title, "where": i.where,
                        "changes": [_change_dict(c) for c in i.changes]} for i in self.items],
             "transitions": [{"kind": t.kind, "id": t.id, "title": t.title, "aspect": t.aspect, "detail": t.detail,
-                             "old": t.old, "new": t.new, "old_label": t.old_label, "new_label": t.new_label}
-                            for t in self.transitions],
+                             "path": t.path, "old": t.old, "new": t.new, "old_label": t.old_label,
+                             "new_label": t.new_label} for t in self.transitions],
             "measurements": [{"metric": x.metric, "title": x.title, "date": x.date, "value": x.value,
                               "label": x.label, "note": x.note} for x in self.measurements],
         }
@@ -442,17 +452,18 @@ def _transitions(a: m.Item, b: m.Item, changes: list[FieldChange], ctx: _Context
     out: list[Transition] = []
     kind, id, title = b.kind, b.id, b.title
 
-    def add(aspect: str, old: Any, new: Any, old_label: str, new_label: str, detail: str = "") -> None:
-        out.append(Transition(kind, id, title, aspect, old, new, old_label, new_label, detail))
+    def add(aspect: str, old: Any, new: Any, old_label: str, new_label: str, detail: str = "",
+            path: str = "") -> None:
+        out.append(Transition(kind, id, title, aspect, old, new, old_label, new_label, detail, path))
 
     if isinstance(a, (m.Question, m.Hypothesis)) and a.status != b.status:
-        add("status", a.status, b.status, a.status, b.status)
+        add("status", a.status, b.status, a.status, b.status, path="status")
     for c in changes:  # experiments' status
         if (kind == "hypothesis" and c.path.startswith("experiments[") and c.path.endswith("].status")
                 and c.old is not None and c.new is not None):
-            add("status", c.old, c.new, str(c.old), str(c.new), c.entry)
+            add("status", c.old, c.new, str(c.old), str(c.new), c.entry, c.path)
     if hasattr(a, "horizon") and getattr(a, "horizon") != getattr(b, "horizon"):
-        add("horizon", a.horizon, b.horizon, a.horizon, b.horizon)
+        add("horizon", a.horizon, b.horizon, a.horizon, b.horizon, path="horizon")
     if hasattr(a, "stages") and set(a.stages) != set(b.stages):
         add("stages", list(a.stages), list(b.stages), ctx.stages(a.stages), ctx.stages(b.stages))
 
@@ -473,7 +484,8 @@ def _transitions(a: m.Item, b: m.Item, changes: list[FieldChange], ctx: _Context
             unit = ctx.units.get(kr_metric, "") if kr_metric else ""
         if detail is None:
             continue
-        add("target", c.old, c.new, _value_text(c.old, c.path, unit), _value_text(c.new, c.path, unit), detail)
+        add("target", c.old, c.new, _value_text(c.old, c.path, unit), _value_text(c.new, c.path, unit), detail,
+            c.path)
     return out
 
 
@@ -571,13 +583,17 @@ def _body_stat(old: Any, new: Any) -> str:
     return f"+{plus} −{minus} lines"
 
 
+_ENTRY_NOUNS = {"experiments": "experiment", "key_results": "key result", "tactics": "tactic", "links": "link"}
+
+
 def _label_path(c: FieldChange) -> str:
-    """``experiments “Fake door”.status`` for a path through a titled list entry."""
+    """``experiment “Fake door” status`` for a path through a titled list entry."""
     if not c.entry or "[" not in c.path:
         return c.path
     head, _, rest = c.path.partition("[")
-    rest = rest.partition("]")[2]
-    return f"{head} “{c.entry}”{rest}"
+    rest = rest.partition("]")[2].lstrip(".")
+    noun = _ENTRY_NOUNS.get(head, head)
+    return f"{noun} “{c.entry}”" + (f" {rest}" if rest else "")
 
 
 def _short_path(c: FieldChange) -> str:
@@ -605,12 +621,20 @@ def _change_text(c: FieldChange) -> str:
         return f"body edited ({_body_stat(c.old, c.new)})"
     if "[" in c.path and c.path.endswith("]") and not c.path.startswith("measurements["):
         head = c.path.partition("[")[0]
-        noun = head.rstrip("s").replace("_", " ") if head.endswith("s") else head
+        noun = _ENTRY_NOUNS.get(head, head)
         if c.old is None:
             return f"{noun} added: “{c.entry or _value_text(c.new)}”"
         if c.new is None:
             return f"{noun} removed: “{c.entry or _value_text(c.old)}”"
     return f"{_label_path(c)}: {_value_text(c.old, c.path)} → {_value_text(c.new, c.path)}"
+
+
+def _changes_phrase(changes: list[FieldChange], detailed: int = 3) -> str:
+    """A few changes with their values (``confidence: low → high; body edited (+2 −0 lines)``), or
+    just the names of many."""
+    if len(changes) <= detailed:
+        return "; ".join(_change_text(c) for c in changes)
+    return ", ".join(_short_path(c) for c in _dedupe_paths(changes))
 
 
 def _transition_phrase(t: Transition) -> str:
@@ -627,13 +651,9 @@ def _transition_phrase(t: Transition) -> str:
 
 def _transition_paths(t: Transition) -> set[str]:
     """The field paths a transition already explains (so they are not repeated)."""
-    if t.aspect == "status" and not t.detail:
-        return {"status"}
-    if t.aspect == "horizon":
-        return {"horizon"}
     if t.aspect == "stages":
         return {"stage", "stages"}
-    return set()
+    return {t.path} if t.path else set()
 
 
 def _measurement_phrase(x: NewMeasurement) -> str:

@@ -1,0 +1,292 @@
+"""roadmap-gen new and roadmap-gen init: files that pass check, never an overwrite."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from roadmap_gen import cli
+from roadmap_gen.compiler import Compiler
+from roadmap_gen.compute import resolve_as_of
+from roadmap_gen.loader import Loader
+from roadmap_gen.scaffold import FILE_KINDS, LIST_KINDS, quarter, render_item, starter_files, yaml_text
+
+REPO = Path(__file__).resolve().parents[1]
+BASIC = REPO / "tests" / "fixtures" / "basic"
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the basic fixture (mkdocs.yml + content/)."""
+    dest = tmp_path / "basic"
+    shutil.copytree(BASIC, dest)
+    return dest
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def check(path: Path, capsys) -> None:
+    code, out, err = run(capsys, "check", path, "--as-of", "2026-11-25")
+    assert code == 0, out + err
+    assert out == ""  # no diagnostics at all, not even warnings
+
+
+def fields(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        text = text.split("---\n")[1]
+    return yaml.safe_load(text)
+
+
+# -- new --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", list(FILE_KINDS))
+def test_new_item_of_every_kind_passes_check(project, capsys, kind):
+    code, out, err = run(capsys, "new", kind, f"my-{kind}", "--title", f"A new {kind}", "--path", project)
+    assert code == 0, err
+    folder, ext = FILE_KINDS[kind]
+    path = project / "content" / folder / f"my-{kind}{ext}"
+    assert out.strip().endswith(f"content/{folder}/my-{kind}{ext}")
+    assert path.is_file()
+    check(project, capsys)
+    item = Compiler(project / "content").compile(AS_OF).roadmap.get(kind, f"my-{kind}")
+    assert item is not None and item.title == f"A new {kind}"
+    data = fields(path)
+    if kind in ("outcome", "theme", "question", "hypothesis"):
+        assert data["stage"] == "discover"  # the first stage of journey.yml
+    if kind == "outcome":
+        assert data["metric"] == "arr"  # the first metric
+    if kind == "opportunity":
+        assert data["outcome"] == "fewer-tickets"  # the first outcome (by id)
+    if kind in ("theme", "question", "hypothesis"):
+        assert data["horizon"] == "next"
+    if kind == "okr":
+        assert data["period"] == quarter(resolve_as_of(None))
+
+
+def test_every_new_item_together_passes_check(project, capsys):
+    for kind in FILE_KINDS:
+        assert run(capsys, "new", kind, f"all-{kind}", "--path", project)[0] == 0
+    check(project, capsys)
+    roadmap = Compiler(project / "content").compile(AS_OF).roadmap
+    assert roadmap.get("hypothesis", "all-hypothesis").title == "All hypothesis"  # title from the id
+
+
+def test_new_with_options(project, capsys):
+    c = project / "content"
+    assert run(capsys, "new", "hypotheses", "sms-nudge", "--title", "SMS nudges: do they work?", "--stage", "grow",
+               "--horizon", "later", "--outcome", "fewer-tickets", "--path", project)[0] == 0
+    assert run(capsys, "new", "outcome", "fewer-no-shows", "--stage", "grow", "--metric", "tickets",
+               "--path", project)[0] == 0
+    assert run(capsys, "new", "okr", "q1-okr", "--title", "Fewer tickets", "--period", "2027-Q1", "--metric",
+               "tickets", "--path", project / "mkdocs.yml")[0] == 0
+    assert run(capsys, "new", "opportunity", "no-reminders", "--outcome", "week-one-activation", "--stage", "grow",
+               "--path", c)[0] == 0
+    check(project, capsys)
+    h = fields(c / "hypotheses" / "sms-nudge.md")
+    assert (h["title"], h["stage"], h["horizon"], h["outcome"], h["status"]) == (
+        "SMS nudges: do they work?", "grow", "later", "fewer-tickets", "idea")
+    assert fields(c / "outcomes" / "fewer-no-shows.md")["metric"] == "tickets"
+    okr = fields(c / "okrs" / "q1-okr.yml")
+    assert (okr["period"], okr["key_results"][0]["metric"]) == ("2027-Q1", "tickets")
+    o = fields(c / "opportunities" / "no-reminders.md")
+    assert (o["outcome"], o["stage"]) == ("week-one-activation", "grow")
+
+
+def test_new_leaves_helpful_comments(project, capsys):
+    run(capsys, "new", "hypothesis", "h1", "--path", project)
+    text = (project / "content" / "hypotheses" / "h1.md").read_text(encoding="utf-8")
+    assert "horizon: next  # now | next | later" in text
+    assert "status: idea  # idea | testing | validated | invalidated | parked" in text
+    assert "# outcome: fewer-tickets  # the outcome it serves, one of: fewer-tickets, week-one-activation" in text
+    assert "we_believe: \"TODO: the change we will make\"" in text
+
+
+@pytest.mark.parametrize("title", ["yes", "No", "null", "~", "123", "1.5", "Why: a question", "C# for clinics",
+                                   "'quoted'", "\"double\"", "- starts with a dash", "[x] done", "{a}", "& anchor",
+                                   "* star", "Försöka igen", "trailing space ", "50% of clinics", "a: b # c",
+                                   "@handle", "`code`", "!tag", "%percent", "back\\slash", "tab\there"])
+def test_titles_round_trip_through_the_loader(tmp_path, title):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "roadmap.yml").write_text(f"title: {yaml_text(title)}\nvision: v\nmission: m\n", encoding="utf-8")
+    (content / "journey.yml").write_text("stages:\n  - id: s\n    title: S\n", encoding="utf-8")
+    (content / "themes").mkdir()
+    text = render_item("theme", "t", title, Loader(content).load().roadmap, today=AS_OF)
+    (content / "themes" / "t.md").write_text(text, encoding="utf-8")
+    result = Compiler(content).compile(AS_OF)
+    assert result.errors == []
+    assert result.roadmap.title == title
+    assert result.roadmap.get("theme", "t").title == title
+
+
+def test_new_refuses_to_overwrite(project, capsys):
+    path = project / "content" / "hypotheses" / "setup-checklist.md"
+    before = path.read_bytes()
+    code, out, err = run(capsys, "new", "hypothesis", "setup-checklist", "--path", project)
+    assert code == 1
+    assert "already exists" in err and "never overwrites" in err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad,suggested", [("Första Steg", "forsta-steg"), ("setup_checklist", "setup-checklist"),
+                                           ("double--hyphen", "double-hyphen"), ("Lead Time!", "lead-time")])
+def test_new_validates_the_id(project, capsys, bad, suggested):
+    code, _, err = run(capsys, "new", "theme", bad, "--path", project)
+    assert code == 2
+    assert f"try `{suggested}`" in err
+    assert not list((project / "content" / "themes").glob("*[A-Z_]*"))
+
+
+def test_new_for_list_kinds_says_where_to_add_them(project, capsys):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    for kind in LIST_KINDS:
+        code, out, err = run(capsys, "new", kind, f"my-{kind}", "--title", "Net promoter score", "--path", project)
+        assert code == 2
+        assert f"content/{LIST_KINDS[kind][0]}" in out and f"  - id: my-{kind}" in out
+        assert "nothing written" in err
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_pasting_the_printed_metric_entry_works(project, capsys):
+    _, out, _ = run(capsys, "new", "metric", "nps", "--title", "Net promoter score", "--path", project)
+    entry = out.split("\n\n", 1)[1].split("\n\n")[0]
+    metrics = project / "content" / "metrics.yml"
+    metrics.write_text(metrics.read_text(encoding="utf-8") + entry + "\n", encoding="utf-8")
+    check(project, capsys)
+    assert Compiler(project / "content").compile(AS_OF).roadmap.get("metric", "nps").title == "Net promoter score"
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["new", "hypotesis", "x"], "unknown kind `hypotesis` (did you mean `hypothesis`?)"),
+    (["new", "theme", "x", "--stage", "onbord"], "unknown stage `onbord` (did you mean `onboard`?)"),
+    (["new", "hypothesis", "x", "--outcome", "fewer-ticket"], "did you mean `fewer-tickets`?"),
+    (["new", "outcome", "x", "--horizon", "now"], "outcomes have no horizon"),
+    (["new", "okr", "x", "--stage", "grow"], "OKRs have no stage or horizon"),
+    (["new", "theme", "x", "--period", "2026-Q1"], "--period is for OKRs only"),
+])
+def test_new_usage_errors(project, capsys, argv, message):
+    code, _, err = run(capsys, *argv, "--path", project)
+    assert code == 2
+    assert message in err
+
+
+def test_new_outcome_without_metrics_explains(tmp_path, capsys):
+    c = tmp_path / "content"
+    c.mkdir()
+    (c / "roadmap.yml").write_text("title: R\nvision: V\nmission: M\n", encoding="utf-8")
+    (c / "journey.yml").write_text("stages:\n  - id: s\n    title: S\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", "outcome", "o", "--path", c)
+    assert code == 2 and "metrics.yml has none yet" in err
+    assert not (c / "outcomes").exists()
+    assert run(capsys, "new", "theme", "t", "--path", c)[0] == 0  # themes need only a stage
+    check(c, capsys)
+
+
+# -- init -------------------------------------------------------------------------------------
+
+def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1779000000")  # 2026-05-17
+    target = tmp_path / "new-roadmap"
+    code, out, err = run(capsys, "init", target, "--title", "Acme: the roadmap")
+    assert code == 0, err
+    expected = {"mkdocs.yml", ".gitignore", "README.md", "docs/about.md", ".github/workflows/roadmap.yml",
+                ".gitlab-ci.yml", "content/roadmap.yml", "content/journey.yml", "content/metrics.yml",
+                "content/metrics/activation.csv", "content/outcomes/first-result-in-week-one.md",
+                "content/themes/faster-first-value.md", "content/questions/why-trials-stall.md",
+                "content/hypotheses/setup-checklist.md", "content/opportunities/setup-is-confusing.md",
+                "content/okrs/first-result-2026-q2.yml"}
+    assert {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()} == expected
+    check(target, capsys)
+    result = Compiler(target / "content").compile(date(2026, 5, 17))
+    r = result.roadmap
+    assert len(r.stages) >= 3
+    assert r.title == "Acme: the roadmap"
+    for kind in ("goal", "strategy", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr"):
+        assert r.items(kind), kind
+    assert r.get("metric", "activation").measurements
+    assert result.figures.okrs["first-result-2026-q2"].period_state == "current"
+
+    mk = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert mk["site_name"] == "Acme: the roadmap"
+    assert mk["theme"] == {"name": "material", "font": False}
+    assert mk["plugins"] == ["search", "outcome-roadmap"]
+    assert "/site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
+    target = tmp_path / "r"
+    assert run(capsys, "init", target)[0] == 0
+    gh = yaml.safe_load((target / ".github" / "workflows" / "roadmap.yml").read_text(encoding="utf-8"))
+    on = gh.get("on", gh.get(True))  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in on and on["push"]["branches"] == ["main"]
+    check_steps = gh["jobs"]["check"]["steps"]
+    checkout = check_steps[0]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    assert any(s.get("uses", "").startswith("actions/setup-python@") for s in check_steps)
+    runs = "\n".join(s.get("run", "") for s in check_steps)
+    assert "pip install roadmap-gen" in runs
+    assert "roadmap-gen check --format github" in runs
+    assert 'roadmap-gen diff "origin/$BASE_REF" --format markdown' in runs
+    assert "$GITHUB_STEP_SUMMARY" in runs and "gh pr comment" in runs
+    diff_step = next(s for s in check_steps if "roadmap-gen diff" in s.get("run", ""))
+    assert diff_step["env"]["BASE_REF"] == "${{ github.base_ref }}"  # not pasted into the script
+    assert gh["jobs"]["check"]["permissions"]["pull-requests"] == "write"
+    build = gh["jobs"]["build"]
+    assert "mkdocs build" in "\n".join(s.get("run", "") for s in build["steps"])
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in build["steps"])
+    assert gh["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert gh["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+    gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gl["variables"]["GIT_DEPTH"] == "0"
+    mr = gl["roadmap-check"]
+    assert mr["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert "roadmap-gen check" in mr["script"]
+    assert any(s.startswith("roadmap-gen diff") for s in mr["script"])
+    pages = gl["pages"]
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert "mkdocs build --site-dir public" in pages["script"]
+    assert pages["artifacts"]["paths"] == ["public"]
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    target = tmp_path / "busy"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine\n", encoding="utf-8")
+    code, _, err = run(capsys, "init", target)
+    assert code == 1 and "not empty" in err and "--force" in err
+    assert [p.name for p in target.iterdir()] == ["notes.txt"]
+
+
+def test_init_force_never_overwrites(tmp_path, capsys):
+    target = tmp_path / "r"
+    assert run(capsys, "init", target)[0] == 0
+    (target / "README.md").write_text("my own readme\n", encoding="utf-8")
+    (target / "content" / "themes" / "faster-first-value.md").unlink()
+    code, out, err = run(capsys, "init", target, "--force")
+    assert code == 0, err
+    assert (target / "README.md").read_text(encoding="utf-8") == "my own readme\n"
+    assert (target / "content" / "themes" / "faster-first-value.md").is_file()
+    assert "created " in out and "kept    " in out and out.count("created ") == 1
+
+
+def test_init_into_a_file_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    assert run(capsys, "init", tmp_path / "f")[0] == 2
+
+
+def test_starter_dates_follow_today():
+    files = starter_files("T", date(2027, 1, 10))
+    assert "content/okrs/first-result-2027-q1.yml" in files
+    assert "period: 2027-Q1  # YYYY, YYYY-Qn or YYYY-MM; this one ends 2027-03-31" in \
+        files["content/okrs/first-result-2027-q1.yml"]
+    assert files["content/metrics/activation.csv"] == "date,value,note\n2026-11-01,20,\n2026-12-01,23,checklist prototype\n"
