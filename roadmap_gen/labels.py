@@ -98,7 +98,7 @@ EN: dict[str, str] = {
     "home.title": "Vision, mission, goals and strategies", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
     "okrs.title": "Objectives and key results", "opportunities.title": "Opportunity solution trees",
-    "changes.title": "Changes", "count.items": "items", "breadcrumb.home": "Roadmap",
+    "changes.intro": "What changed in the roadmap, commit by commit, newest first.", "changes.unavailable": "No history to show", "changes.feed": "Subscribe to changes (Atom feed)", "changes.truncated": "Older changes are left out.", "changes.errors": "content errors at this commit", "changes.none": "No changes yet.", "changes.title": "Changes", "count.items": "items", "breadcrumb.home": "Roadmap",
     "breadcrumb.label": "Breadcrumb", "index.empty": "None yet.", "progress.elapsed": "of time elapsed",
     # words inside charts
     **{f"chart.{key}": word for key, word in DEFAULT_WORDS.items()},
@@ -186,7 +186,7 @@ NL: dict[str, str] = {
     "home.title": "Visie, missie, doelen en strategieën", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
     "okrs.title": "Doelstellingen en kernresultaten", "opportunities.title": "Bomen voor oplossingen en kansen",
-    "changes.title": "Wijzigingen", "count.items": "items", "breadcrumb.home": "Roadmap",
+    "changes.intro": "Wat er in de roadmap veranderde, per commit, nieuwste eerst.", "changes.unavailable": "Geen geschiedenis beschikbaar", "changes.feed": "Abonneren op wijzigingen (Atom-feed)", "changes.truncated": "Oudere wijzigingen zijn weggelaten.", "changes.errors": "inhoudsfouten in deze commit", "changes.none": "Nog geen wijzigingen.", "changes.title": "Wijzigingen", "count.items": "items", "breadcrumb.home": "Roadmap",
     "breadcrumb.label": "Kruimelpad", "index.empty": "Nog niets.", "progress.elapsed": "van de tijd verstreken",
     # words inside charts
     "chart.status.achieved": "Behaald", "chart.status.on-track": "Op koers",
@@ -298,7 +298,7 @@ SV: dict[str, str] = {
     "home.title": "Vision, uppdrag, mål och strategier", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
     "okrs.title": "Mål och nyckelresultat", "opportunities.title": "Möjlighets- och lösningsträd",
-    "changes.title": "Ändringar", "count.items": "poster", "breadcrumb.home": "Färdplan",
+    "changes.intro": "Vad som ändrats i färdplanen, commit för commit, nyast först.", "changes.unavailable": "Ingen historik att visa", "changes.feed": "Prenumerera på ändringar (Atom-flöde)", "changes.truncated": "Äldre ändringar är utelämnade.", "changes.errors": "innehållsfel i denna commit", "changes.none": "Inga ändringar ännu.", "changes.title": "Ändringar", "count.items": "poster", "breadcrumb.home": "Färdplan",
     "breadcrumb.label": "Brödsmulor", "index.empty": "Inga än.", "progress.elapsed": "av tiden har gått",
     # words inside charts
     "chart.status.achieved": "Uppnått", "chart.status.on-track": "På rätt spår",

@@ -32,10 +32,13 @@ from .audience import AUDIENCES
 from .compiler import Compiled, Compiler
 from .compute import resolve_as_of
 from .model import PLURAL
-from .render import ASSETS, Renderer, asset_sources, theme_dir
-from .urls import HOME, JOURNEY, index_page
+from .render import ASSETS, IFRAME_WORKER, Renderer, asset_sources, theme_dir
+from .urls import HOME, JOURNEY, index_page, page_url
 
 log = get_plugin_logger("outcome-roadmap")
+
+_HISTORIES: dict[tuple, Any] = {}
+"""The last history computed, keyed by content folder, HEAD, as_of, audience and limit."""
 
 _COMPILERS: dict[Path, Compiler] = {}
 """One compiler per content folder for the life of the process, so ``mkdocs
@@ -59,6 +62,10 @@ class OutcomeRoadmapConfig(Config):
     """Publish roadmap.json at the site root."""
     edit_links = c.Type(bool, default=True)
     """Link item pages to their source files when repo_url and edit_uri are set."""
+    history = c.Type(bool, default=True)
+    """A changes page, History sections and an Atom feed from the content's git history."""
+    history_limit = c.Type(int, default=100)
+    """How many of the newest commits that changed the content the history covers."""
 
 
 def _edit_url(config: Any, content_dir: Path, config_dir: Path) -> str | None:
@@ -99,6 +106,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             target = config.extra_css if path.endswith(".css") else config.extra_javascript
             if path not in [str(x) for x in target]:
                 target.append(path)
+        if _offline(config):  # Material's offline plugin loads its file:// search shim from unpkg.com:
+            polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+            config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         self.renderer = Renderer(
             language=config.theme.get("language") if hasattr(config.theme, "get") else None,
@@ -110,6 +120,11 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     # -- files -----------------------------------------------------------------------
     def on_files(self, files: Files, config: Any) -> Files:
         t0 = time.perf_counter()
+        # A content folder inside docs_dir is data, not documentation: left in, MkDocs would publish its
+        # files as they are (internal items, metrics and CSVs included), whatever the audience.
+        for f in [f for f in files if not f.generated_by and f.abs_src_path
+                  and self.content_dir in Path(f.abs_src_path).resolve().parents]:
+            files.remove(f)
         compiler = _COMPILERS.get(self.content_dir)
         if compiler is None:
             compiler = _COMPILERS[self.content_dir] = Compiler(self.content_dir, Path(config.config_file_path
@@ -126,21 +141,27 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         for d in compiled.dropped:
             log.info(str(d))
         t1 = time.perf_counter()
-        pages = self.renderer.render(compiled, history=self.history(config))
+        history = self.history(config)
+        pages = self.renderer.render(compiled, history=history)
         t2 = time.perf_counter()
         generated = {p.src for p in pages}
-        for src in sorted(generated):
-            existing = files.get_file_from_path(src)
-            if existing is not None and not existing.generated_by:
-                raise PluginError(f"{existing.src_uri} in docs_dir conflicts with the roadmap page of the same "
-                                  f"address; rename or remove it")
         nav_pages = {HOME, JOURNEY, "kpis/index.md", "changes/index.md"} | {
             index_page(k) for k in ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "okr")}
-        for page in pages:
-            inclusion = InclusionLevel.UNDEFINED if page.src in nav_pages else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        ours = [File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.UNDEFINED
+                               if page.src in nav_pages else InclusionLevel.NOT_IN_NAV) for page in pages]
+        # a docs_dir page at a generated page's address (docs/journey.md, docs/stages/x/index.md, ...)
+        theirs = {f.dest_uri: f for f in files if not f.generated_by}
+        for f in sorted(ours, key=lambda f: f.dest_uri):
+            existing = theirs.get(f.dest_uri)
+            if existing is not None:
+                raise PluginError(f"{existing.src_uri} in docs_dir conflicts with the roadmap page of the same "
+                                  f"address ({f.dest_uri}); rename or remove it")
+        for f in ours:
+            files.append(f)
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
+        if history is not None and history.available:
+            files.append(File.generated(config, "changes/feed.xml", content=self._feed(config, history)))
         if self.config.json:
             files.append(File.generated(config, "roadmap.json", content=self.renderer.roadmap_json(compiled)))
         if self.config.nav:
@@ -153,7 +174,34 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         return files
 
     def history(self, config: Any) -> Any:
-        return None
+        """The content's git history (cached per HEAD, as_of and audience), or None when switched off."""
+        if not self.config.history:
+            return None
+        from .history import Git, GitError, roadmap_history
+
+        try:
+            head = Git.open(self.content_dir).resolve("HEAD")
+        except (GitError, OSError):
+            head = None
+        key = (self.content_dir, head, self.as_of, self.config.audience, self.config.history_limit)
+        if key not in _HISTORIES:
+            _HISTORIES.clear()
+            _HISTORIES[key] = roadmap_history(self.content_dir, self.content_dir, self.as_of,
+                                              max_commits=self.config.history_limit,
+                                              audience=self.config.audience)
+        history = _HISTORIES[key]
+        if not history.available:
+            log.info(f"no history on the changes page: {history.reason}")
+        return history
+
+    def _feed(self, config: Any, history: Any) -> str:
+        from .history import atom_feed
+
+        site_url = config.get("site_url") or ""
+        changes = (site_url.rstrip("/") + "/" if site_url else "") + page_url("changes/index.md",
+                                                                               config.use_directory_urls)
+        return atom_feed(history, site_url, f"{self.compiled.roadmap.title}: {self.renderer.labels['changes.title']}",
+                         changes or "./", feed_url=(changes.rsplit("/", 1)[0] + "/feed.xml") if site_url else None)
 
     def _nav(self, config: Any, files: Files, generated: set[str]) -> None:
         t = self.renderer.labels
@@ -203,6 +251,14 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if custom_dir and (Path(custom_dir) / "roadmap").is_dir():
             server.watch(str(Path(custom_dir) / "roadmap"))
         return server
+
+
+def _offline(config: Any) -> bool:
+    """Whether Material's offline plugin is on (in either order of the plugins)."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "offline" and getattr(plugin, "config", {}).get("enabled", True):
+            return True
+    return any("iframe-worker" in str(p) for p in config.extra.get("polyfills", []))
 
 
 def _nav_paths(nav: Any) -> set[str]:

@@ -25,6 +25,11 @@ HISTORY_PAGE = "changes/index.md"
 KPIS_PAGE = "kpis/index.md"
 
 
+def chart_words(labels: dict[str, str]) -> dict[str, str]:
+    """The ``chart.*`` labels without their prefix: the ``words`` of :mod:`roadmap_gen.charts`."""
+    return {k[len("chart."):]: v for k, v in labels.items() if k.startswith("chart.")}
+
+
 @dataclass(frozen=True)
 class PageView:
     """One page to write: its source path, title, template and context."""
@@ -46,6 +51,7 @@ class Views:
         self.r = roadmap
         self.f = figures
         self.t = labels
+        self.chart_words = chart_words(labels)
         self.directory_urls = directory_urls
         self.bodies = BodyRenderer(allow_raw_html)
         self.edit_url = edit_url  # e.g. https://git.example.com/org/repo/edit/main/content/
@@ -105,7 +111,7 @@ class Views:
         return Markup(charts.progress_bar(
             id_prefix=pid, label=label, baseline=p.baseline, current=p.current, target=p.target,
             status=p.status, elapsed=p.elapsed, unit=metric.unit if metric else "",
-            direction=metric.direction if metric else "up"))
+            direction=metric.direction if metric else "up", words=self.chart_words))
 
     def backlinks(self, item: m.Item) -> list[dict]:
         groups: dict[str, list[dict]] = {}
@@ -119,12 +125,27 @@ class Views:
         return f"{self.edit_url.rstrip('/')}/{item.source}" if self.edit_url else None
 
     def item_history(self, item: m.Item) -> list[dict]:
-        if self.history is None or not getattr(self.history, "available", False):
+        if self.history is None or not self.history.available:
             return []
-        entries = getattr(self.history, "per_item", {}).get((item.kind, item.id), [])
         changes = self.page_href(HISTORY_PAGE)
-        return [{"date": e.date, "sha": e.short_sha, "subject": e.subject, "summary": e.summary,
-                 "url": f"{changes}#{e.short_sha}"} for e in entries]
+        return [{"date": e.date[:10], "sha": e.short_sha, "subject": e.title or e.commit.subject,
+                 "summary": e.summary, "url": f"{changes}#{e.anchor}"}
+                for e in self.history.for_item(item.kind, item.id)]
+
+    def changes(self) -> PageView:
+        self.base = page_url(HISTORY_PAGE, self.directory_urls)
+        h = self.history
+        entries = []
+        if h is not None and h.available:
+            for e in h.entries:
+                entries.append({"anchor": e.commit.anchor, "date": e.commit.date[:10], "datetime": e.commit.date,
+                                "sha": e.commit.short, "author": e.commit.author,
+                                "title": e.title or e.commit.subject, "lines": list(e.lines),
+                                "errors": e.errors})
+        ctx = {"available": bool(h and h.available), "reason": h.reason if h else "",
+               "entries": entries, "truncated": bool(h and h.truncated), "feed_url": "feed.xml",
+               "crumbs": self.crumbs((self.t["nav.changes"], None))}
+        return PageView(HISTORY_PAGE, self.t["changes.title"], "changes.html", ctx)
 
     def item_common(self, item: m.Item) -> dict[str, Any]:
         return {"item": {"id": item.id, "title": item.title, "kind": item.kind,
@@ -174,6 +195,8 @@ class Views:
     # -- pages --------------------------------------------------------------------------
     def pages(self) -> list[PageView]:
         out = [self.home(), self.board(), self.kpis(), self.okr_index(), self.opportunity_index()]
+        if self.history is not None:
+            out.append(self.changes())
         for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
             out.append(self.kind_index(kind))
         for kind in m.PAGE_KINDS:
@@ -233,7 +256,9 @@ class Views:
 
     def board(self) -> PageView:
         self.base = page_url(JOURNEY, self.directory_urls)
-        items = self.board_items()
+        # a public item whose stages are all internal has lost them: it sits on no column, so no card,
+        # count or filter option of the board may come from it
+        items = [it for it in self.board_items() if it.stages]
         cards = {(it.kind, it.id): self.card(it) for it in items}
         columns = []
         for st in self.r.stages:
@@ -395,7 +420,8 @@ class Views:
     def page_metric(self, item: m.Metric) -> PageView:
         card = self.metric_card(item)
         rows = [(x.date, x.value, x.note) for x in item.measurements]
-        table = Markup(charts.data_table(rows, unit=item.unit, caption=self.t["metric.measurements"])) if rows else None
+        table = Markup(charts.data_table(rows, unit=item.unit, caption=self.t["metric.measurements"],
+                                         words=self.chart_words)) if rows else None
         notes = [{"date": x.date.isoformat(), "value": self.num(x.value, item.unit), "note": x.note}
                  for x in item.measurements if x.note]
         return self.item_page(item, "metric.html", metric=card, table=table, notes=notes,
@@ -415,7 +441,7 @@ class Views:
         return Markup(charts.line_chart(points, id_prefix=pid, title=mt.title, description=desc, unit=mt.unit,
                                         target=target, target_date=by if not compact else None,
                                         baseline=mt.baseline.value if mt.baseline else None,
-                                        direction=mt.direction, compact=compact))
+                                        direction=mt.direction, compact=compact, words=self.chart_words))
 
     def metric_card(self, mt: m.Metric, compact: bool = False) -> dict:
         mf = self.f.metrics[mt.id]
@@ -450,14 +476,16 @@ class Views:
             krs.append({"title": kr.title, "from": self.num(kr.start, unit), "to": self.num(kr.to, unit),
                         "current": self.num(kf.current, unit), "metric": self.ref("metric", kr.metric),
                         "score": None if kf.score is None else f"{kf.score:.2f}",
-                        "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title))})
+                        "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
+                                                       words=self.chart_words))})
         return {**self.ref("okr", okr.id), "objective": okr.title, "period": okr.period.text,
                 "period_state": of.period_state, "period_label": self.t[
                     {"past": "okr.past", "current": "okr.current_period", "future": "okr.future"}[of.period_state]],
                 "team": okr.team, "strategy": self.strategy_title(okr.strategy),
                 "score": None if of.score is None else f"{of.score:.2f}", "light": of.light,
                 "light_label": self.t[f"okr.light.{of.light}"],
-                "bar": Markup(charts.score_bar(of.score, id_prefix=f"{pid}-score", label=okr.title)),
+                "bar": Markup(charts.score_bar(of.score, id_prefix=f"{pid}-score", label=okr.title,
+                                               words=self.chart_words)),
                 "key_results": krs}
 
     def okr_index(self) -> PageView:
