@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check bench clean
+.PHONY: site site-public serve test check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(TSTAMP): $(STAMP)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# the public site of the same roadmap: only what is marked `visibility: public` (docs/audiences.md)
+site-public: $(STAMP)
+	$(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir site-public
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
@@ -37,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site build dist .pytest_cache
+	rm -rf site site-public build dist .pytest_cache

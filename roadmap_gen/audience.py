@@ -41,6 +41,8 @@ class Dropped:
 def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: list[Dropped]):
     fields = dict(node.fields)
     changes: dict = {}
+    relocated: dict[str, Location] = {}  # `stages[j]` of the entries kept, renumbered
+    renumbered: set[str] = set()
     for f in spec.fields:
         if f.type not in (REF, REFS) or f.name not in fields:
             continue
@@ -49,16 +51,21 @@ def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: 
             values = [fields[f.name]]
         else:
             values = list(fields[f.name])
-        gone = [v for v in values if v not in allowed]
+        gone = [(i, v) for i, v in enumerate(values) if v not in allowed]
         if not gone:
             continue
-        for v in gone:
-            dropped.append(Dropped(owner.kind, owner.id, f.name, f.ref, v, node.loc_of(f.name)))
+        for i, v in gone:  # a list entry is reported where it was written, not where its list starts
+            loc = node.locs.get(f"{f.name}[{i}]", node.loc_of(f.name)) if f.type == REFS else node.loc_of(f.name)
+            dropped.append(Dropped(owner.kind, owner.id, f.name, f.ref, v, loc))
         kept = [v for v in values if v in allowed]
         if f.type == REF:
             del fields[f.name]
         else:
             fields[f.name] = kept
+            kept_at = [i for i, v in enumerate(values) if v in allowed]
+            renumbered.add(f.name)
+            relocated.update((f"{f.name}[{j}]", node.locs[f"{f.name}[{i}]"]) for j, i in enumerate(kept_at)
+                             if f"{f.name}[{i}]" in node.locs)
         attr = f.name if hasattr(node, f.name) else _ATTR[f.name]
         current = getattr(node, attr)
         if isinstance(current, tuple):
@@ -67,7 +74,9 @@ def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: 
             changes[attr] = "" if f.name == "metric" and isinstance(node, m.Outcome) else None
     if not changes:
         return node
-    locs = {k: v for k, v in node.locs.items() if k.split("[")[0] in fields}
+    locs = {k: v for k, v in node.locs.items()
+            if k.split("[")[0] in fields and not ("[" in k and k.split("[")[0] in renumbered)}
+    locs.update(relocated)
     return replace(node, fields=MappingProxyType(fields), locs=MappingProxyType(locs), **changes)
 
 
