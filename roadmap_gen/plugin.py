@@ -25,9 +25,10 @@ from urllib.parse import urlsplit, urlunsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import fasthtml
 from .audience import AUDIENCES
 from .compiler import Compiled, Compiler
 from .compute import resolve_as_of
@@ -88,6 +89,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.compiled: Compiled | None = None
         self.content_dir: Path | None = None
         self._env_epoch: str | None = None
+        self._generated: set[str] = set()
+        self._split: dict[str, tuple[fasthtml.Split, str]] = {}
 
     # -- config ----------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -158,6 +161,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
                                   f"address ({f.dest_uri}); rename or remove it")
         for f in ours:
             files.append(f)
+        self._generated = generated
+        self._fast = os.environ.get("ROADMAP_GEN_FAST_HTML", "1") != "0" and fasthtml.supported(
+            config.markdown_extensions, config.mdx_configs)
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if history is not None and history.available:
@@ -228,6 +234,33 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         config.nav = entries
 
     # -- pages -----------------------------------------------------------------------
+    # The fast path for generated pages (see fasthtml): their HTML blocks skip Python-Markdown's HTML
+    # parser; the rendered page is byte-for-byte the same. Last to see the Markdown, first to see the HTML.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        if not getattr(self, "_fast", False) or page.file.src_uri not in self._generated:
+            return markdown
+        parts = fasthtml.split(markdown)
+        if parts is None:
+            return markdown
+        self._split[page.file.src_uri] = (parts, markdown)
+        return parts.markdown
+
+    @event_priority(100)
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        entry = self._split.pop(page.file.src_uri, None)
+        if entry is None:
+            return html
+        parts, markdown = entry
+        page.markdown = markdown
+        restored = fasthtml.restore(html, parts)
+        if restored is None:  # something moved a placeholder: render the ordinary way
+            page.render(config, files)
+            return page.content
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids = page.present_anchor_ids | parts.ids
+        return restored
+
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         page.update_date = self.as_of.isoformat()  # deterministic sitemap lastmod
         return context

@@ -451,7 +451,9 @@ class Converter:
         return parse_date(v, loc, self.diags, f"`{f.name}`")
 
     def url(self, v: str, loc: Location, f: Field) -> Any:
-        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", v.strip())
+        # as browsers read it: tabs and newlines removed, leading control characters and spaces stripped
+        probe = re.sub(r"[\t\n\r]", "", v).strip("".join(map(chr, range(0x21))))
+        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", probe)
         if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
             self.diags.error(loc, f"`{f.name}` uses the `{scheme.group(1)}:` scheme; only http, https, "
                                   "mailto and relative links are allowed")
