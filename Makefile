@@ -16,9 +16,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(TSTAMP): $(STAMP)
+$(TSTAMP): $(STAMP) tests/browser/package-lock.json
 	$(BIN)/pip install --quiet -e '.[test]'
-	cd tests/browser && npm install --silent --no-audit --no-fund
+	cd tests/browser && npm ci --silent --no-audit --no-fund
 	touch $@
 
 site: $(STAMP)

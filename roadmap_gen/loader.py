@@ -12,6 +12,8 @@ import csv
 import hashlib
 import io
 import math
+import os
+import posixpath
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -214,9 +216,18 @@ class Loader:
         self.display_base = display_base
         self._cache: dict[tuple[str, str], tuple[Any, tuple[Diagnostic, ...]]] = {}
         self._parsed = 0
+        self._shown_dirs: dict[Path, str] = {}  # folder -> as shown; cleared by each load()
 
     def display(self, path: Path) -> str:
-        return display_path(path, self.display_base)
+        # display_path resolves the whole path (a system call per component); do that once per folder
+        # and add the name, unless the file itself is a symlink (resolving it may lead elsewhere)
+        parent = path.parent
+        shown = self._shown_dirs.get(parent)
+        if shown is None:
+            shown = self._shown_dirs[parent] = display_path(parent, self.display_base)
+        if shown.startswith("/") or path.name in ("", ".", "..") or os.path.islink(path):
+            return display_path(path, self.display_base)  # outside the base (or the base itself), or a link
+        return path.name if shown == "." else posixpath.join(shown, path.name)
 
     def _cached(self, path: Path, kind: str, parse_fn: Callable[[bytes, str, str, Diagnostics], Any],
                 diags: Diagnostics, files: list[Path]) -> Any:
@@ -316,6 +327,7 @@ class Loader:
         diags = Diagnostics()
         files: list[Path] = []
         self._parsed = 0
+        self._shown_dirs = {}
         root = self.root
         if not root.is_dir():
             diags.error(Location(self.display(root)), "content folder not found; set the plugin's `content_dir` "

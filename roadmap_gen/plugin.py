@@ -91,6 +91,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._env_epoch: str | None = None
         self._generated: set[str] = set()
         self._split: dict[str, tuple[fasthtml.Split, str]] = {}
+        self._fast_time = 0.0
+        self._fast_pages = 0
+        self._serving = False
 
     # -- config ----------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -113,11 +116,13 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
             config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        self._serving = _serving(config)
         self.renderer = Renderer(
             language=config.theme.get("language") if hasattr(config.theme, "get") else None,
             labels=self.config.labels, custom_dirs=[Path(custom_dir)] if custom_dir else [],
             directory_urls=config.use_directory_urls, allow_raw_html=self.config.allow_raw_html,
-            edit_url=_edit_url(config, self.content_dir, config_dir) if self.config.edit_links else None)
+            edit_url=_edit_url(config, self.content_dir, config_dir) if self.config.edit_links else None,
+            cache=self._serving)
         return config
 
     # -- files -----------------------------------------------------------------------
@@ -145,6 +150,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             log.info(str(d))
         t1 = time.perf_counter()
         history = self.history(config)
+        self.renderer.directory_urls = config.use_directory_urls  # a later plugin (offline) may change it
         pages = self.renderer.render(compiled, history=history)
         t2 = time.perf_counter()
         generated = {p.src for p in pages}
@@ -164,6 +170,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._generated = generated
         self._fast = os.environ.get("ROADMAP_GEN_FAST_HTML", "1") != "0" and fasthtml.supported(
             config.markdown_extensions, config.mdx_configs)
+        self._token = fasthtml.new_token()
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if history is not None and history.available:
@@ -240,7 +247,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         if not getattr(self, "_fast", False) or page.file.src_uri not in self._generated:
             return markdown
-        parts = fasthtml.split(markdown)
+        t0 = time.perf_counter()
+        parts = fasthtml.split_cached(markdown) if self._serving else fasthtml.split(markdown, self._token)
+        self._fast_time += time.perf_counter() - t0
         if parts is None:
             return markdown
         self._split[page.file.src_uri] = (parts, markdown)
@@ -253,12 +262,14 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             return html
         parts, markdown = entry
         page.markdown = markdown
+        t0 = time.perf_counter()
         restored = fasthtml.restore(html, parts)
         if restored is None:  # something moved a placeholder: render the ordinary way
             page.render(config, files)
             return page.content
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids = page.present_anchor_ids | parts.ids
+        page.present_anchor_ids = fasthtml.AnchorIds(page.present_anchor_ids, parts.blocks)
+        self._fast_time += time.perf_counter() - t0
+        self._fast_pages += 1
         return restored
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
@@ -266,6 +277,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         return context
 
     def on_post_build(self, config: Any) -> None:
+        if self._fast_pages:
+            log.info(f"{self._fast_pages} of {len(self._generated)} pages took the fast HTML path "
+                     f"({self._fast_time * 1000:.0f} ms)")
         self._restore_env()
 
     def on_build_error(self, error: Exception) -> None:
@@ -284,6 +298,14 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if custom_dir and (Path(custom_dir) / "roadmap").is_dir():
             server.watch(str(Path(custom_dir) / "roadmap"))
         return server
+
+
+def _serving(config: Any) -> bool:
+    """Whether this build is one of ``mkdocs serve``'s: serve sets ``site_url`` to its own address. Serve
+    rebuilds keep rendered pages and split Markdown from one build to the next (a one-off build doesn't)."""
+    addr = config.get("dev_addr")
+    host, port = (addr.host, addr.port) if addr else ("127.0.0.1", 8000)
+    return str(config.get("site_url") or "").startswith(f"http://{host}:{port}/")
 
 
 def _offline(config: Any) -> bool:

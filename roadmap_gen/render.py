@@ -10,6 +10,7 @@ Autoescaping is on for every template.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -33,18 +34,47 @@ def theme_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "theme"
 
 
-_HEADING = re.compile(r"\n*^(#{1,6} [^\n]*)$\n*", re.MULTILINE)
-_BLANKS = re.compile(r"\n{3,}")
+# A heading line (after a newline: `page` puts one in front); `page` surrounds it with blank lines and
+# _BLANKS folds the runs of newlines that leaves. Both start with a literal, which keeps them fast.
+_HEADING = re.compile(r"\n(#{1,6} [^\n]*)")
+_BLANKS = re.compile(r"\n\n\n+")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process (``mkdocs serve`` rebuilds), by file and source
+    checksum: an edited override is compiled again, an unchanged one is not."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, tuple[str, Any]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        hit = self._store.get(bucket.key)
+        if hit is not None and hit[0] == bucket.checksum:
+            bucket.code = hit[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_TEMPLATES = _CompiledTemplates()
+
+_PAGES: dict[tuple, "Page"] = {}
+"""Pages rendered by ``mkdocs serve`` builds, by everything that goes into one (see ``Renderer.page``):
+a rebuild after an edit renders again only the pages whose view changed."""
+_PAGES_MAX = 50_000
 
 ASSETS = ("assets/roadmap-gen/roadmap.css", "assets/roadmap-gen/charts.css", "assets/roadmap-gen/roadmap.js")
 """Site paths of the stylesheets and script the plugin adds."""
+IFRAME_WORKER = "assets/roadmap-gen/iframe-worker-shim.js"
+"""Local copy of the Worker shim Material's offline plugin would load from unpkg.com."""
 
 
 def asset_sources() -> dict[str, Path]:
     base = theme_dir() / "assets"
     return {"assets/roadmap-gen/roadmap.css": base / "css" / "roadmap.css",
             "assets/roadmap-gen/charts.css": base / "css" / "charts.css",
-            "assets/roadmap-gen/roadmap.js": base / "js" / "roadmap.js"}
+            "assets/roadmap-gen/roadmap.js": base / "js" / "roadmap.js",
+            IFRAME_WORKER: base / "js" / "iframe-worker-shim.js"}
 
 
 @dataclass(frozen=True)
@@ -56,8 +86,11 @@ class Page:
 
 def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     paths = [str(Path(d) / "roadmap") for d in custom_dirs if d] + [str(theme_dir() / "templates" / "roadmap")]
+    # auto_reload off: an environment lives for one build, so re-checking every template file's mtime on
+    # every page only costs stat calls; the bytecode cache carries compiled templates across builds
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                             auto_reload=False, bytecode_cache=_TEMPLATES)
     return env
 
 
@@ -78,12 +111,14 @@ class Renderer:
 
     def __init__(self, *, language: str | None = None, labels: dict[str, str] | None = None,
                  custom_dirs: Iterable[Path] = (), directory_urls: bool = True, allow_raw_html: bool = False,
-                 edit_url: str | None = None) -> None:
+                 edit_url: str | None = None, cache: bool = False) -> None:
         self.labels = labels_for(language, labels)
         self.env = environment(custom_dirs)
+        self.env.globals["t"] = self.labels  # the labels, also in macros imported without context
         self.directory_urls = directory_urls
         self.allow_raw_html = allow_raw_html
         self.edit_url = edit_url
+        self._fingerprint = self.fingerprint() if cache else None
 
     def render(self, compiled: Compiled, history: Any = None) -> list[Page]:
         views = Views(compiled.roadmap, compiled.figures, self.labels, directory_urls=self.directory_urls,
@@ -93,11 +128,35 @@ class Renderer:
             pages.append(self.page(view))
         return pages
 
+    def fingerprint(self) -> bytes:
+        """What every page's rendering depends on besides its view: the labels and every template file."""
+        h = hashlib.blake2b(repr(sorted(self.labels.items())).encode(), digest_size=16)
+        for root in self.env.loader.searchpath:  # type: ignore[attr-defined]
+            h.update(f"\0{root}\0".encode())
+            for path in sorted(Path(root).rglob("*")):
+                if path.is_file():
+                    h.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
+                    h.update(path.read_bytes())
+        return h.digest()
+
     def page(self, view: PageView) -> Page:
+        if self._fingerprint is None:
+            return self._page(view)
+        # the page is a pure function of this key: template sources and labels (fingerprint), the view
+        key = (self._fingerprint, view.src, view.template, view.title, view.hide, view.description,
+               hashlib.blake2b(repr(view.context).encode(), digest_size=16).digest())
+        page = _PAGES.get(key)
+        if page is None:
+            if len(_PAGES) >= _PAGES_MAX:
+                _PAGES.clear()
+            page = _PAGES[key] = self._page(view)
+        return page
+
+    def _page(self, view: PageView) -> Page:
         template = self.env.get_template(view.template)
         body = template.render(t=self.labels, **view.context)
         # Markdown headings need blank lines around them to survive every Markdown engine
-        body = _HEADING.sub(r"\n\n\1\n\n", body).strip()
+        body = _HEADING.sub(r"\n\n\n\1\n\n", "\n" + body).strip()
         return Page(view.src, view.title, front_matter(view) + _BLANKS.sub("\n\n", body) + "\n")
 
     def roadmap_json(self, compiled: Compiled) -> str:

@@ -28,6 +28,12 @@ URL_SCHEMES = {"http", "https", "mailto"}
 EXTENSIONS = ["tables", "fenced_code", "sane_lists", "def_list", "abbr", "footnotes", "attr_list"]
 
 
+_RENDERED: dict[tuple[bool, int, str], str] = {}
+"""Bodies rendered so far in this process, by options and text: a ``mkdocs serve`` rebuild renders only
+the bodies that changed (the output is a pure function of the key)."""
+_RENDERED_MAX = 100_000
+
+
 class BodyRenderer:
     """Renders item bodies; one instance reuses one Markdown parser."""
 
@@ -43,6 +49,16 @@ class BodyRenderer:
         (a body's ``#`` becomes ``<h2>`` under the page's own title)."""
         if not text.strip():
             return ""
+        key = (self.allow_raw_html, heading_offset, text)
+        hit = _RENDERED.get(key)
+        if hit is not None:
+            return hit
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        html = _RENDERED[key] = self._render(text, heading_offset)
+        return html
+
+    def _render(self, text: str, heading_offset: int) -> str:
         self._md.reset()
         html = self._md.convert(text)
         if heading_offset:

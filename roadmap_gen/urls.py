@@ -48,12 +48,25 @@ def relative_url(target: str, base: str) -> str:
     target, _, anchor = target.partition("#")
     base_dir = base.rsplit("/", 1)[0] if "/" in base else ""
     if target in ("", "./"):
-        rel = posixpath.relpath(".", base_dir or ".")
+        rel = _relpath(".", base_dir or ".")
         rel = "./" if rel == "." else rel + "/"
     else:
-        rel = posixpath.relpath(target, base_dir or ".")
+        rel = _relpath(target, base_dir or ".")
         if target.endswith("/") and not rel.endswith("/"):
             rel += "/"
         if rel == "./" or rel == ".":
             rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two relative paths, without its two ``abspath`` calls (a site build makes
+    tens of thousands of these); paths with ``.``/``..`` segments or a leading ``/`` take the library's way."""
+    p = [x for x in path.split("/") if x]
+    s = [x for x in start.split("/") if x and x != "."]
+    if path.startswith("/") or start.startswith("/") or ".." in s or any(x in (".", "..") for x in p):
+        return posixpath.relpath(path, start)
+    i, n = 0, min(len(p), len(s))
+    while i < n and p[i] == s[i]:
+        i += 1
+    return "/".join([".."] * (len(s) - i) + p[i:]) or "."

@@ -10,6 +10,7 @@ text it draws). Text from YAML stays plain text: autoescaping does the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -57,25 +58,42 @@ class Views:
         self.edit_url = edit_url  # e.g. https://git.example.com/org/repo/edit/main/content/
         self.history = history
         self.base = ""  # URL of the page being built
+        self._refs: dict[tuple[str, str], tuple | None] = {}  # (kind, id) -> what a ref shows but its URL
+        self._cards: dict[tuple[str, str], tuple] = {}  # (kind, id) -> what a card shows but its URLs
+        self._bars: dict[tuple, Markup] = {}  # progress bars drawn so far, by their arguments
+        self._item_urls: dict[tuple[str, str], str] = {}
+        self._href_base, self._hrefs = "", {}
 
     # -- helpers -------------------------------------------------------------------
     def href(self, site_url: str) -> str:
-        return relative_url(site_url, self.base)
+        if self.base != self._href_base:  # a new page: URLs relative to it, each worked out once
+            self._href_base, self._hrefs = self.base, {}
+        rel = self._hrefs.get(site_url)
+        if rel is None:
+            rel = self._hrefs[site_url] = relative_url(site_url, self.base)
+        return rel
 
     def page_href(self, src: str) -> str:
         return self.href(page_url(src, self.directory_urls))
 
     def item_href(self, kind: str, id: str) -> str:
-        return self.href(item_url(kind, id, self.directory_urls))
+        url = self._item_urls.get((kind, id))
+        if url is None:
+            url = self._item_urls[kind, id] = item_url(kind, id, self.directory_urls)
+        return self.href(url)
 
     def ref(self, kind: str, id: str | None) -> dict | None:
         if not id:
             return None
-        item = self.r.get(kind, id)
-        if item is None:
+        key = (kind, id)
+        if key not in self._refs:
+            item = self.r.get(kind, id)
+            self._refs[key] = None if item is None else (self.t[f"kind.{kind}"], item.title, self.status_of(item))
+        static = self._refs[key]
+        if static is None:
             return None
-        return {"kind": kind, "kind_label": self.t[f"kind.{kind}"], "id": id, "title": item.title,
-                "url": self.item_href(kind, id), "status": self.status_of(item)}
+        return {"kind": kind, "kind_label": static[0], "id": id, "title": static[1],
+                "url": self.item_href(kind, id), "status": static[2]}
 
     def refs(self, kind: str, ids) -> list[dict]:
         return [r for r in (self.ref(kind, i) for i in ids) if r]
@@ -108,17 +126,23 @@ class Views:
         return self.t[f"kinds.{kind}"], self.page_href(index_page(kind))
 
     def progress(self, p: Progress, metric: m.Metric | None, pid: str, label: str) -> Markup:
-        return Markup(charts.progress_bar(
-            id_prefix=pid, label=label, baseline=p.baseline, current=p.current, target=p.target,
-            status=p.status, elapsed=p.elapsed, unit=metric.unit if metric else "",
-            direction=metric.direction if metric else "up", words=self.chart_words))
+        unit, direction = (metric.unit, metric.direction) if metric else ("", "up")
+        key = (p, unit, direction, pid, label)  # the same bar recurs on many pages (hyp-<outcome>, ...)
+        bar = self._bars.get(key)
+        if bar is None:
+            bar = self._bars[key] = Markup(charts.progress_bar(
+                id_prefix=pid, label=label, baseline=p.baseline, current=p.current, target=p.target,
+                status=p.status, elapsed=p.elapsed, unit=unit, direction=direction, words=self.chart_words))
+        return bar
 
     def backlinks(self, item: m.Item) -> list[dict]:
         groups: dict[str, list[dict]] = {}
+        seen: set[tuple[str, str]] = set()  # one entry per item, however many of its fields refer here
         for kind, id, _field in self.f.backlinks.get((item.kind, item.id), ()):
             r = self.ref(kind, id)
-            if r and r not in groups.setdefault(kind, []):
-                groups[kind].append(r)
+            if r and (kind, id) not in seen:
+                seen.add((kind, id))
+                groups.setdefault(kind, []).append(r)
         return [{"kind": k, "label": self.t[f"kinds.{k}"], "items": v} for k, v in groups.items()]
 
     def edit(self, item: m.Item) -> str | None:
@@ -155,18 +179,46 @@ class Views:
 
     # -- cards ------------------------------------------------------------------------
     def card(self, item: m.Item) -> dict[str, Any]:
-        outcomes = self.refs("outcome", getattr(item, "outcomes", ()))
-        theme = getattr(item, "theme", None) if not isinstance(item, m.Theme) else item.id
+        key = (item.kind, item.id)
+        static = self._cards.get(key)
+        if static is None:
+            theme = getattr(item, "theme", None) if not isinstance(item, m.Theme) else item.id
+            static = self._cards[key] = (
+                self.t[f"kind.{item.kind}"], self.status(self.status_of(item)), getattr(item, "horizon", ""),
+                getattr(item, "team", None) or "", theme or "", " ".join(getattr(item, "stages", ())),
+                getattr(item, "confidence", None))
         return {
-            "kind": item.kind, "kind_label": self.t[f"kind.{item.kind}"], "id": item.id, "title": item.title,
-            "url": self.item_href(item.kind, item.id), "status": self.status(self.status_of(item)),
-            "horizon": getattr(item, "horizon", ""), "team": getattr(item, "team", None) or "",
-            "theme": theme or "", "stages": " ".join(getattr(item, "stages", ())),
-            "outcomes": outcomes, "confidence": getattr(item, "confidence", None),
+            "kind": item.kind, "kind_label": static[0], "id": item.id, "title": item.title,
+            "url": self.item_href(item.kind, item.id), "status": static[1],
+            "horizon": static[2], "team": static[3], "theme": static[4], "stages": static[5],
+            "outcomes": self.refs("outcome", getattr(item, "outcomes", ())), "confidence": static[6],
         }
 
     def board_items(self) -> list[m.Item]:
         return [*self.r.themes, *self.r.questions, *self.r.hypotheses]
+
+    @cached_property
+    def related(self) -> dict[str, dict[str, list]]:
+        """Reverse references, built once per render: ``related[index][id]`` lists the items in roadmap
+        order (what ``[i for i in items if id in i.<field>]`` gives, without scanning every list per page)."""
+        def group(items, keys) -> dict[str, list]:
+            out: dict[str, list] = {}
+            for it in items:
+                for k in dict.fromkeys(keys(it)):
+                    if k:
+                        out.setdefault(k, []).append(it)
+            return out
+        r, board = self.r, self.board_items()
+        return {
+            "theme": group([*r.questions, *r.hypotheses], lambda i: (i.theme,)),
+            "question": group(r.hypotheses, lambda h: (h.question,)),
+            "opportunity": group(r.hypotheses, lambda h: (h.opportunity,)),
+            "parent": group(r.opportunities, lambda o: (o.parent,)),
+            "root": group([o for o in r.opportunities if not o.parent], lambda o: (o.outcome,)),
+            "board_stage": group(board, lambda i: i.stages),
+            "board_outcome": group(board, lambda i: i.outcomes),
+            "outcome_stage": group(r.outcomes, lambda o: o.stages),
+        }
 
     def filters(self, cards: list[dict], kinds: bool = True) -> dict[str, Any]:
         def options(key: str, values, label_prefix: str | None = None) -> list[dict]:
@@ -262,7 +314,7 @@ class Views:
         cards = {(it.kind, it.id): self.card(it) for it in items}
         columns = []
         for st in self.r.stages:
-            outcomes = [o for o in self.r.outcomes if st.id in o.stages]
+            outcomes = self.related["outcome_stage"].get(st.id, [])
             columns.append({
                 "id": st.id, "title": st.title, "url": self.item_href("stage", st.id),
                 "description": st.description, "boosters": list(st.boosters), "blockers": list(st.blockers),
@@ -275,8 +327,8 @@ class Views:
             cells = []
             for st in self.r.stages:
                 cells.append({"stage": st.id, "stage_title": st.title,
-                              "cards": [cards[(it.kind, it.id)] for it in items
-                                        if it.horizon == h and st.id in it.stages]})
+                              "cards": [cards[(it.kind, it.id)] for it in self.related["board_stage"].get(st.id, ())
+                                        if it.horizon == h]})
             rows.append({"horizon": h, "label": self.t[f"horizon.{h}"], "cells": cells})
         ctx = {"columns": columns, "rows": rows, "filters": self.filters(list(cards.values())),
                "crumbs": self.crumbs((self.t["nav.journey"], None))}
@@ -298,7 +350,7 @@ class Views:
             ctx.update(groups=groups, filters=self.filters(cards, kinds=False), cards=cards)
         elif kind == "stage":
             ctx["stages"] = [{**self.ref("stage", s.id), "description": s.description,
-                              "count": sum(1 for i in self.board_items() if s.id in i.stages)}
+                              "count": len(self.related["board_stage"].get(s.id, ()))}
                              for s in self.r.stages]
         elif kind == "outcome":
             ctx["outcomes"] = [self.outcome_summary(o, f"index-{o.id}") for o in items]
@@ -370,11 +422,11 @@ class Views:
         return PageView(item_page(item.kind, item.id), item.title, template, ctx)
 
     def page_theme(self, item: m.Theme) -> PageView:
-        related = [i for i in [*self.r.questions, *self.r.hypotheses] if i.theme == item.id]
+        related = self.related["theme"].get(item.id, [])
         return self.item_page(item, "theme.html", cards=[self.card(i) for i in related])
 
     def page_question(self, item: m.Question) -> PageView:
-        related = [h for h in self.r.hypotheses if h.question == item.id]
+        related = self.related["question"].get(item.id, [])
         return self.item_page(item, "question.html", answer=item.answer, cards=[self.card(h) for h in related])
 
     def page_hypothesis(self, item: m.Hypothesis) -> PageView:
@@ -396,23 +448,23 @@ class Views:
         chart = None
         if metric:
             chart = self.metric_chart(metric, f"outcome-{item.id}-chart", target=p.target, by=p.by)
-        related = [i for i in self.board_items() if item.id in i.outcomes]
+        related = self.related["board_outcome"].get(item.id, [])
         return self.item_page(item, "outcome.html", progress=self.progress(p, metric, f"outcome-{item.id}",
                                                                              item.title),
                               chart=chart, tree=self.tree(item), cards=[self.card(i) for i in related])
 
     def page_opportunity(self, item: m.Opportunity) -> PageView:
-        children = [o for o in self.r.opportunities if o.parent == item.id]
-        solutions = [h for h in self.r.hypotheses if h.opportunity == item.id]
+        children = self.related["parent"].get(item.id, [])
+        solutions = self.related["opportunity"].get(item.id, [])
         return self.item_page(item, "opportunity.html", subtree=self.tree_nodes(item.id, set()),
                               children=self.refs("opportunity", (c.id for c in children)),
                               cards=[self.card(h) for h in solutions])
 
     def page_stage(self, item: m.Stage) -> PageView:
-        items = [i for i in self.board_items() if item.id in i.stages]
+        items = self.related["board_stage"].get(item.id, [])
         groups = [{"title": self.t[f"horizon.{h}"], "horizon": h,
                    "cards": [self.card(i) for i in items if i.horizon == h]} for h in m.HORIZONS]
-        outcomes = [self.outcome_summary(o, f"stage-{o.id}") for o in self.r.outcomes if item.id in o.stages]
+        outcomes = [self.outcome_summary(o, f"stage-{o.id}") for o in self.related["outcome_stage"].get(item.id, ())]
         return self.item_page(item, "stage.html", description=item.description, boosters=list(item.boosters),
                               blockers=list(item.blockers), groups=groups, outcomes=outcomes,
                               board_url=self.page_href(JOURNEY) + f"#stage-{item.id}")
@@ -513,23 +565,22 @@ class Views:
     # -- opportunity solution trees -------------------------------------------------------
     def tree_nodes(self, parent: str, seen: set[str]) -> list[dict]:
         nodes = []
-        for o in self.r.opportunities:
-            if o.parent == parent and o.id not in seen:
+        for o in self.related["parent"].get(parent, ()):
+            if o.id not in seen:
                 nodes.append(self.tree_node(o, seen | {o.id}))
         return nodes
 
     def tree_node(self, o: m.Opportunity, seen: set[str]) -> dict:
         solutions = []
-        for h in self.r.hypotheses:
-            if h.opportunity == o.id:
-                solutions.append({**self.ref("hypothesis", h.id), "status": self.status(h.status),
-                                  "experiments": [{"title": e.title, "status": self.status(e.status),
-                                                   "url": self.item_href("hypothesis", h.id)}
-                                                  for e in h.experiments]})
+        for h in self.related["opportunity"].get(o.id, ()):
+            solutions.append({**self.ref("hypothesis", h.id), "status": self.status(h.status),
+                              "experiments": [{"title": e.title, "status": self.status(e.status),
+                                               "url": self.item_href("hypothesis", h.id)}
+                                              for e in h.experiments]})
         return {**self.ref("opportunity", o.id), "children": self.tree_nodes(o.id, seen), "solutions": solutions}
 
     def tree(self, outcome: m.Outcome) -> dict:
-        roots = [self.tree_node(o, {o.id}) for o in self.r.opportunities if o.outcome == outcome.id and not o.parent]
+        roots = [self.tree_node(o, {o.id}) for o in self.related["root"].get(outcome.id, ())]
         return {"outcome": {**self.ref("outcome", outcome.id)}, "roots": roots}
 
     def opportunity_index(self) -> PageView:

@@ -1,9 +1,14 @@
 /* roadmap-gen: filters for the journey board and index pages.
    Progressive enhancement: without JavaScript the filter form stays hidden and
    every card is shown. The filter state lives in the URL query
-   (journey/?status=validated&team=growth), so a filtered view can be shared. */
+   (journey/?status=validated&team=growth), so a filtered view can be shared:
+   opening such a link shows the filtered view, changing a filter rewrites the
+   address (history.replaceState, no new history entry). Query parameters the
+   page has no filter for are left in the address untouched. */
 (function () {
   "use strict";
+
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
   function matches(card, state) {
     for (var key in state) {
@@ -16,9 +21,7 @@
 
   function readState(form) {
     var state = {};
-    Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-      state[select.name] = select.value;
-    });
+    each(form.querySelectorAll("select[name]"), function (select) { state[select.name] = select.value; });
     return state;
   }
 
@@ -29,70 +32,104 @@
     }
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-    try { window.history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    try {
+      window.history.replaceState(window.history.state, "", url);
+    } catch (e) { /* some browsers refuse replaceState on file:// pages; the view still filters */ }
+  }
+
+  /* The option a query value asks for: its value, else the same value or label in
+     another case (?status=Validated). A value the page has no option for (a link
+     from an older roadmap, a typo) gets an option of its own, so the view shows
+     what the link asked for (nothing matches) rather than silently showing all. */
+  function choose(select, wanted) {
+    var options = select.options, lower = wanted.toLowerCase(), i;
+    for (i = 0; i < options.length; i++) if (options[i].value === wanted) return wanted;
+    for (i = 0; i < options.length; i++) {
+      if (options[i].value && (options[i].value.toLowerCase() === lower ||
+          options[i].text.trim().toLowerCase() === lower)) return options[i].value;
+    }
+    var option = document.createElement("option");
+    option.value = wanted;
+    option.textContent = wanted;
+    option.setAttribute("data-rg-unknown", "");
+    select.appendChild(option);
+    return wanted;
   }
 
   function apply(form, root) {
     var state = readState(form);
-    var cards = root.querySelectorAll(".rg-card");
     var all = {}, seen = {}, shown = 0, total = 0;
-    Array.prototype.forEach.call(cards, function (card) {
-      var key = card.getAttribute("data-key"); // a card on several stages counts once
-      if (!all[key]) { all[key] = true; total += 1; }
+    each(root.querySelectorAll(".rg-card"), function (card) {
+      var id = card.getAttribute("data-key") || ""; // a card on several stages counts once
+      if (!all[id]) { all[id] = true; total += 1; }
       if (matches(card, state)) {
         card.removeAttribute("data-rg-hidden");
-        if (!seen[key]) { seen[key] = true; shown += 1; }
-      } else card.setAttribute("data-rg-hidden", "");
+        if (!seen[id]) { seen[id] = true; shown += 1; }
+      } else {
+        card.setAttribute("data-rg-hidden", "");
+      }
     });
-    // empty board cells and index groups say so
-    Array.prototype.forEach.call(root.querySelectorAll(".rg-board__cell"), function (cell) {
-      var visible = cell.querySelector(".rg-card:not([data-rg-hidden])");
+    // a board cell without a visible card says so
+    each(root.querySelectorAll(".rg-board__cell"), function (cell) {
       var empty = cell.querySelector(".rg-board__empty");
-      if (empty) empty.hidden = !!visible;
+      if (empty) empty.hidden = !!cell.querySelector(".rg-card:not([data-rg-hidden])");
     });
-    Array.prototype.forEach.call(root.querySelectorAll(".rg-index__group"), function (group) {
-      var visible = group.querySelector(".rg-card:not([data-rg-hidden])");
-      if (visible) group.removeAttribute("data-rg-hidden"); else group.setAttribute("data-rg-hidden", "");
+    // an index group (a horizon) without a visible card goes away, heading and all
+    each(root.querySelectorAll(".rg-index__group"), function (group) {
+      if (!group.querySelector(".rg-card")) return; // nothing to filter in it
+      if (group.querySelector(".rg-card:not([data-rg-hidden])")) group.removeAttribute("data-rg-hidden");
+      else group.setAttribute("data-rg-hidden", "");
     });
     var count = form.querySelector(".rg-filters__count");
     if (count) {
-      count.textContent = shown === 0 ? count.getAttribute("data-label-none")
+      var text = shown === 0 ? count.getAttribute("data-label-none")
         : shown + " / " + total + " " + count.getAttribute("data-label-shown");
+      if (count.textContent !== text) count.textContent = text; // announced once, by the live region
     }
     return state;
   }
 
-  function setup() {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-rg-filter]"), function (form) {
-      if (form.getAttribute("data-rg-ready")) return;
-      form.setAttribute("data-rg-ready", "1");
-      var root = document.querySelector('[data-rg-filterable="' + form.getAttribute("data-rg-filter") + '"]');
-      if (!root) return;
-      var params = new URLSearchParams(window.location.search);
-      Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
-        var wanted = params.get(select.name);
-        if (wanted !== null) {
-          var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
-          if (!known) { // a shared link may name a value this page has no option for
-            var option = document.createElement("option");
-            option.value = wanted; option.textContent = wanted;
-            select.appendChild(option);
-          }
-          select.value = wanted;
-        }
-        select.addEventListener("change", function () { writeUrl(apply(form, root)); });
-      });
-      form.addEventListener("reset", function () {
-        window.setTimeout(function () { writeUrl(apply(form, root)); }, 0);
-      });
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.hidden = false;
-      apply(form, root);
+  function setupForm(form) {
+    if (form.getAttribute("data-rg-ready")) return;
+    var root = document.querySelector('[data-rg-filterable="' + form.getAttribute("data-rg-filter") + '"]');
+    if (!root) return;
+    form.setAttribute("data-rg-ready", "1");
+    var params = new URLSearchParams(window.location.search);
+    each(form.querySelectorAll("select[name]"), function (select) {
+      var wanted = (params.get(select.name) || "").trim();
+      select.value = wanted ? choose(select, wanted) : "";
+      select.addEventListener("change", function () { writeUrl(apply(form, root)); });
     });
+    form.addEventListener("reset", function () {
+      // the browser resets the selects after this event; filter once it has
+      window.setTimeout(function () {
+        each(form.querySelectorAll("option[data-rg-unknown]"), function (o) { o.remove(); });
+        writeUrl(apply(form, root));
+      }, 0);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); }); // Enter in a field
+    form.addEventListener("keydown", function (event) { // Escape clears the filters
+      if (event.key !== "Escape") return;
+      var any = false;
+      each(form.querySelectorAll("select[name]"), function (s) { if (s.value) any = true; });
+      if (any) { event.preventDefault(); form.reset(); }
+    });
+    var count = form.querySelector(".rg-filters__count");
+    if (count) {
+      count.setAttribute("role", "status");
+      count.setAttribute("aria-atomic", "true");
+    }
+    apply(form, root);
+    form.hidden = false;
+  }
+
+  function setup() {
+    each(document.querySelectorAll("form[data-rg-filter]"), setupForm);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup); // Material's instant navigation
+    window.document$.subscribe(setup); // Material: every page, instant navigation included
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {

@@ -1,0 +1,269 @@
+"""A fast path for the HTML blocks of generated pages under MkDocs.
+
+Roadmap pages are Markdown whose bulk is raw HTML blocks (cards, facts,
+charts). Python-Markdown runs every page through ``html.parser`` twice (once
+to stash raw HTML, once in MkDocs to collect anchor ids), at about ten
+microseconds a tag, only to copy those blocks to the output unchanged. This
+module swaps each top-level HTML block for a tiny placeholder element just
+before Python-Markdown sees the page (``on_page_markdown``) and puts the
+block back into the rendered HTML right after (``on_page_content``), so the
+Markdown left to parse is the headings and a few placeholders.
+
+The output is byte-for-byte what Python-Markdown would have produced, because
+a placeholder replaces exactly the text Python-Markdown would have stashed as
+one raw block, and it is a block-level element at the same position followed
+by the same text, so the parser treats it the same way:
+
+* :func:`split` replays the block-finding rules of Python-Markdown's
+  ``HTMLExtractor`` (block-level start tag at a line start, a stack of open
+  tags, the block ending when the stack empties) over a strict tokenizer, and
+  only replaces blocks that start in column 0 and end at a line end;
+* anything it does not model exactly makes it leave the page alone: a ``<``
+  that is not a plain tag, comments, declarations, ``script``/``style``,
+  characters the whitespace normalisation would change (tabs, CR, the stash
+  markers), fenced-code or ``markdown=`` syntax, ``&`` in the tail after a
+  block;
+* :func:`supported` turns the fast path off for Markdown configurations with
+  pre- or postprocessors that could see raw HTML before it is stashed or after
+  it is restored (snippets, critic, ...).
+
+The anchor ids inside replaced blocks are added back to
+``page.present_anchor_ids`` so MkDocs' anchor validation sees what it would
+have seen. A page whose placeholders do not all come back exactly once is
+rendered again the ordinary way.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from markdown.htmlparser import htmlparser as _htmlparser
+
+# Tags as our templates, the chart code and the sanitiser write them: a name, then bare attributes or
+# double-quoted values. Stricter than html.parser's tolerant pattern (no single quotes, no unquoted values),
+# so every tag matched here is the same tag there; a `<` that matches nothing sends the page the ordinary way.
+_TOKEN = re.compile(r'([^<]*)(<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<]*")?)*\s*/?>)')
+"""The text before a tag, and the tag: its text, ``/`` for an end tag, its name."""
+_BLANK_AFTER = re.compile(r"([ ]*\n){2}")  # Python-Markdown's blank_line_re
+# What Python-Markdown's whitespace normalisation would change, and syntax that preprocessors running
+# before the HTML is stashed would act on (fenced code, md_in_html's `markdown` attribute).
+_UNSAFE_CHARS = re.compile(r"[\t\r\x01\x02\x03\x04]")
+_BLANKISH_LINE = re.compile(r"\n +\n")
+_UNSAFE_TEXT = ("```", "~~~", "markdown=")  # `<!` and `<?` fail the tag count below
+# an entity without its `;`: html.parser hands over the name and Python-Markdown writes it back with one
+_OPEN_ENTITY = re.compile(r"&#?[a-zA-Z0-9][-.a-zA-Z0-9]*(?![-.a-zA-Z0-9;])")
+_CDATA = ("script", "style")
+
+# Python-Markdown 3.x block-level elements (markdown.Markdown().block_level_elements); extensions may
+# only add to them, so a tag from this list is block-level under any configuration.
+BLOCK_LEVEL = frozenset("""address article aside blockquote body canvas center colgroup dd details div dl dt
+fieldset figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup hr html iframe legend li main
+map math menu nav noscript object ol option output p pre progress script section style summary table tbody
+td textarea tfoot th thead tr ul video""".split())
+
+# Preprocessors that run before raw HTML is stashed and postprocessors that run after it is restored,
+# known to treat a block and its placeholder alike (given the checks in _UNSAFE).
+_SAFE_PRE = {"normalize_whitespace", "html_block", "fenced_code_block", "pymdownx-pre-norm-ws",
+             "pymdownx-post-norm-ws"}
+_SAFE_POST = {"raw_html", "amp_substitute", "footnote"}
+_HTML_BLOCK_PRIORITY = 20
+_RAW_HTML_PRIORITY = 30
+
+
+def supported(markdown_extensions: Any, mdx_configs: Any) -> bool:
+    """Whether this Markdown configuration leaves raw HTML blocks alone, so the fast path is exact."""
+    import markdown
+
+    try:
+        md = markdown.Markdown(extensions=markdown_extensions, extension_configs=mdx_configs or {})
+    except Exception:  # pragma: no cover - MkDocs reports a broken configuration itself
+        return False
+    for item in md.preprocessors._priority:
+        if item.priority >= _HTML_BLOCK_PRIORITY and item.name not in _SAFE_PRE:
+            return False
+    for item in md.postprocessors._priority:
+        if item.priority < _RAW_HTML_PRIORITY and item.name not in _SAFE_POST:
+            return False
+    return "html_block" in md.preprocessors
+
+
+@dataclass(frozen=True)
+class Split:
+    markdown: str  # the page with placeholders
+    blocks: tuple[str, ...]  # the HTML each placeholder stands for
+    token: str
+
+    def placeholder(self, i: int) -> str:
+        return f'<div data-rg-block="{self.token}-{i}"></div>'
+
+
+def split(text: str, token: str | None = None) -> Split | None:
+    """``text`` with each top-level raw HTML block replaced by a placeholder; None to leave it alone."""
+    n_lt = text.count("<")
+    if not n_lt or _UNSAFE_CHARS.search(text) or _BLANKISH_LINE.search(text) or any(
+            u in text for u in _UNSAFE_TEXT) or _OPEN_ENTITY.search(text):
+        return None
+    token = token or new_token()
+    tokens = _TOKEN.findall(text)
+    if len(tokens) != n_lt:
+        return None  # a `<` that is not a plain tag
+    out: list[str] = []
+    blocks: list[str] = []
+    stack: list[str] = []
+    push, pop = stack.append, stack.pop
+    inraw = intail = replaceable = False
+    start = done = pos = 0  # the current raw block's start; text before `done` is in `out`; the tag's start
+    size = len(text)
+    for gap, tag, closing, name in tokens:
+        if gap:
+            if intail:  # html.parser's handle_data: a newline ends a block's tail
+                head, newline, _ = gap.partition("\n")
+                if "&" in head and not inraw:
+                    return None  # an entity in a block's tail would join the next block's stash
+                if newline:
+                    intail = False
+            pos += len(gap)
+        if closing:
+            if len(tag) != len(name) + 3:
+                return None  # `</name >` and the like: not modelled
+            if inraw:
+                name = name.lower()
+                if name in stack:
+                    while pop() != name:
+                        pass
+                    if not stack:  # the raw block ends here
+                        inraw = False
+                        end = pos + len(tag)
+                        if not _BLANK_AFTER.match(text, end):
+                            intail = True
+                        if replaceable and (end == size or text[end] == "\n"):
+                            out.append(text[done:start])
+                            out.append(f'<div data-rg-block="{token}-{len(blocks)}"></div>')
+                            blocks.append(text[start:end])
+                            done = end
+            pos += len(tag)
+            continue
+        name = name.lower()
+        if name in _CDATA:
+            return None
+        empty = tag[-2] == "/" or name == "hr"  # html.parser's startendtag; Python-Markdown's empty <hr>
+        if inraw:
+            if not empty:
+                push(name)
+        elif empty:
+            if intail or (name in BLOCK_LEVEL and _line_start(text, pos)):
+                return None  # a standalone empty block, or an empty tag joining the next block's stash
+        elif name in BLOCK_LEVEL and (intail or _line_start(text, pos)):
+            inraw = True
+            push(name)
+            start = pos
+            replaceable = pos == 0 or text[pos - 1] == "\n"
+        pos += len(tag)
+    if inraw or not blocks:
+        return None  # an unclosed block swallows the rest of the page; or nothing to do
+    out.append(text[done:])
+    return Split("".join(out), tuple(blocks), token)
+
+
+class AnchorIds(AbstractSet):
+    """A page's anchor ids for MkDocs' anchor validation: those MkDocs found, plus the ids inside the
+    blocks that skipped its raw-HTML scan, found with the same parser when first asked for."""
+
+    def __init__(self, found: Any, blocks: tuple[str, ...]) -> None:
+        self._found = found
+        self._blocks = blocks
+        self._all: set[str] | None = None
+
+    def _ids(self) -> set[str]:
+        if self._all is None:
+            finder = _IdFinder()
+            for block in self._blocks:
+                finder.feed(block)
+                finder.close()
+                finder.reset()
+            self._all = set(self._found or ()) | finder.ids
+        return self._all
+
+    def __contains__(self, anchor: object) -> bool:
+        return (self._found is not None and anchor in self._found) or anchor in self._ids()
+
+    def __iter__(self):
+        return iter(self._ids())
+
+    def __len__(self) -> int:
+        return len(self._ids())
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+
+class _IdFinder(_htmlparser.HTMLParser):
+    """What MkDocs' raw-HTML scan collects: every ``id``, and ``name`` on ``<a>``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        for key, value in attrs:
+            if key == "id" or (key == "name" and tag == "a"):
+                self.ids.add(value)
+
+    handle_startendtag = handle_starttag
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """HTMLExtractor.at_line_start: the tag is preceded on its line by at most three spaces."""
+    line = text.rfind("\n", 0, pos) + 1
+    return pos - line <= 3 and text[line:pos].strip() == ""
+
+
+@lru_cache(maxsize=8)
+def _placeholders(token: str) -> re.Pattern:
+    return re.compile(f'<div data-rg-block="{token}-([0-9]+)"></div>')
+
+
+_PROCESS_TOKEN = secrets.token_hex(8)
+
+
+def new_token() -> str:
+    """The placeholders' token: random per process, so no page can contain one by chance or on purpose."""
+    return _PROCESS_TOKEN
+
+
+_SPLITS: dict[str, Split | None] = {}
+_SPLITS_MAX = 50_000
+
+
+def split_cached(text: str) -> Split | None:
+    """:func:`split` remembered for the life of the process, by the page's text: a ``mkdocs serve``
+    rebuild splits only the pages whose Markdown changed."""
+    try:
+        return _SPLITS[text]
+    except KeyError:
+        if len(_SPLITS) >= _SPLITS_MAX:
+            _SPLITS.clear()
+        parts = _SPLITS[text] = split(text, _PROCESS_TOKEN)
+        return parts
+
+
+def restore(html: str, parts: Split) -> str | None:
+    """The rendered page with every placeholder replaced by its block; None unless each is found once."""
+    pattern = _placeholders(parts.token)
+    seen: list[int] = []
+
+    def put(m: re.Match) -> str:
+        i = int(m.group(1))
+        seen.append(i)
+        return parts.blocks[i] if i < len(parts.blocks) else m.group(0)
+
+    out = pattern.sub(put, html)
+    if sorted(seen) != list(range(len(parts.blocks))):
+        return None
+    return out
