@@ -36,12 +36,11 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from . import model as m
+from .charts import SCORE_AMBER, SCORE_GREEN, traffic_light  # one rule for the page and the JSON
 from .validate import item_references
 
 ON_TRACK_GAP = 0.10
 AT_RISK_GAP = 0.25
-SCORE_GREEN = 0.7
-SCORE_AMBER = 0.4
 OUTCOME_STATUSES = ("achieved", "on-track", "at-risk", "off-track", "no-data")
 
 
@@ -129,12 +128,6 @@ def ratio(num: float, den: float) -> float | None:
 
 def clamp01(x: float) -> float:
     return max(0.0, min(1.0, x))
-
-
-def traffic_light(score: float | None) -> str:
-    if score is None:
-        return "none"
-    return "green" if score >= SCORE_GREEN else "amber" if score >= SCORE_AMBER else "red"
 
 
 def metric_figures(metric: m.Metric, as_of: date) -> MetricFigures:
