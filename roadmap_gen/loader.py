@@ -41,6 +41,7 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     files: tuple[Path, ...]  # every file read (for watching)
     parsed: int  # files parsed this time (not served from the cache)
+    unreadable: frozenset[str] = frozenset()  # kinds whose list file could not be read at all
 
 
 def as_written(value: Any) -> Any:
@@ -280,6 +281,8 @@ class Loader:
     def _parse_list(self, kind: str, key: str, builder):
         def parse_fn(data: bytes, shown: str, rel: str, diags: Diagnostics):
             node = self._yaml(data, shown, diags)
+            if node is None and diags.errors:
+                return None  # unreadable: its kind's references are not checked against nothing
             rec = _converter(node, diags).record(node, FILE_SPECS[key], Location(shown))
             if rec is None:
                 return ()
@@ -324,6 +327,7 @@ class Loader:
 
     # -- the pass ---------------------------------------------------------------
     def load(self) -> LoadResult:
+        unreadable: set[str] = set()
         diags = Diagnostics()
         files: list[Path] = []
         self._parsed = 0
@@ -345,15 +349,19 @@ class Loader:
         stages: tuple = ()
         path = root / "journey.yml"
         if path.is_file():
-            stages = self._cached(path, "journey", self._parse_list("stage", "journey", _stage), diags, files) or ()
+            stages = self._cached(path, "journey", self._parse_list("stage", "journey", _stage), diags, files)
+            if stages is None:
+                unreadable.add("stage")
         else:
             diags.error(Location(self.display(path)), "missing journey.yml: every roadmap needs at least one "
                                                       "customer-journey stage")
         metrics: tuple = ()
         path = root / "metrics.yml"
         if path.is_file():
-            metrics = self._cached(path, "metrics", self._parse_list("metric", "metrics", _metric), diags, files) or ()
-        metrics = self._attach_series(metrics, diags, files)
+            metrics = self._cached(path, "metrics", self._parse_list("metric", "metrics", _metric), diags, files)
+            if metrics is None:
+                unreadable.add("metric")
+        metrics = self._attach_series(metrics or (), diags, files)
 
         md: dict[str, tuple] = {}
         for folder, kind in MD_FOLDERS.items():
@@ -364,8 +372,8 @@ class Loader:
                                        for p in self._folder("okrs", ".yml", diags)) if item is not None)
         roadmap = None
         if head is not None:
-            roadmap = m.Roadmap(**head, stages=stages, metrics=metrics, okrs=okrs, **md)
-        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed)
+            roadmap = m.Roadmap(**head, stages=stages or (), metrics=metrics, okrs=okrs, **md)
+        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable))
 
     def _folder(self, folder: str, ext: str, diags: Diagnostics) -> list[Path]:
         d = self.root / folder

@@ -34,12 +34,14 @@ def item_references(item: m.Item) -> Iterator[tuple[str, str, str, Location]]:
             yield from references(kr, KEY_RESULT)
 
 
-def validate(roadmap: m.Roadmap) -> list[Diagnostic]:
+def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every cross-item problem. References to kinds in ``unreadable`` (their file could not be
+    read, which is reported already) are not checked, so one broken file gives one error."""
     diags = Diagnostics()
     ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
     for item in roadmap.all_items():
         for name, kind, id, loc in item_references(item):
-            if id in ids[kind]:
+            if id in ids[kind] or kind in unreadable:
                 continue
             others = [k for k in m.KINDS if id in ids[k]]
             if others:

@@ -454,3 +454,17 @@ def test_all_errors_in_one_run_sorted_by_path_then_line(tmp_path):
     assert [d.split(": ", 1)[0] for d in diags] == expected, "\n".join(diags)
     keys = [(p, int(line), int(col)) for p, line, col in (d.split(": ", 1)[0].rsplit(":", 2) for d in diags)]
     assert keys == sorted(keys)
+
+
+def test_unreadable_journey_does_not_cascade_into_unknown_stage_errors(tmp_path):
+    theme = "---\ntitle: T\nstage: onboard\nhorizon: now\n---\n"
+    diags = diags_of(tmp_path, {"journey.yml": "stages:\n  - id: onboard\n    title: [broken\n",
+                                "themes/t.md": theme})
+    only(diags, "content/journey.yml:4:1", "YAML syntax error")
+
+
+def test_unreadable_metrics_file_does_not_cascade_into_unknown_metric_errors(tmp_path):
+    outcome = "---\ntitle: O\nstage: onboard\nmetric: conversion\n---\n"
+    diags = diags_of(tmp_path, {"metrics.yml": "metrics:\n  - id: conversion\n\ttitle: C\n",
+                                "outcomes/o.md": outcome})
+    only(diags, "content/metrics.yml:3:1", "tab character in indentation")
