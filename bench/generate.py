@@ -15,6 +15,9 @@ For each size N this writes ``<out>/n<N>/``:
 * ``naive/``: a ``mkdocs.yml`` over the floor's ``docs/`` without a ``nav`` key,
   so Material puts every page in the navigation (what a user would otherwise do).
 
+``ours/`` and ``floor/`` also get a ``mkdocs.nosearch.yml``: the same build without Material's search
+plugin, so ``run.py --attribution`` can tell how much of a build is search indexing.
+
 Proportions at N = 1,000 (about 1,550 items): 7 stages, 30 metrics (each with a
 monthly CSV series), 25 outcomes, 50 themes, 150 questions, 250 opportunities
 (nested up to four levels), 1,000 hypotheses, 40 OKRs, plus 3 goals and 5
@@ -554,11 +557,16 @@ def generate(n: int, out: Path, seed: int = 1, force: bool = False) -> Path:
     (ours / "docs").mkdir(parents=True)
     write_content(r, ours)
     (ours / "mkdocs.yml").write_text(OURS_YML.format(n=n, as_of=AS_OF), encoding="utf-8")
+    # the same without Material's search plugin, to tell its share of a build (run.py --attribution)
+    (ours / "mkdocs.nosearch.yml").write_text(OURS_YML.format(n=n, as_of=AS_OF).replace("  - search\n", ""),
+                                              encoding="utf-8")
     floor = root / "floor"
     handwritten(r, floor / "docs")
     nav = "\n".join(f"  - {title}: {src}" for title, src in INDEXES)
     excluded = "\n".join(f"  /{p}/*.md" for p in PLURAL.values()) + "\n  !index.md"
     (floor / "mkdocs.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded), encoding="utf-8")
+    (floor / "mkdocs.nosearch.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded).replace(
+        "  - search\n", "  []\n").replace("plugins:\n  []", "plugins: []"), encoding="utf-8")
     naive = root / "naive"
     naive.mkdir()
     (naive / "mkdocs.yml").write_text(NAIVE_YML.format(n=n), encoding="utf-8")

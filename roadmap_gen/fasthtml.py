@@ -27,10 +27,12 @@ by the same text, so the parser treats it the same way:
   pre- or postprocessors that could see raw HTML before it is stashed or after
   it is restored (snippets, critic, ...).
 
-The anchor ids inside replaced blocks are added back to
-``page.present_anchor_ids`` so MkDocs' anchor validation sees what it would
-have seen. A page whose placeholders do not all come back exactly once is
-rendered again the ordinary way.
+MkDocs' anchor validation still sees the ids inside replaced blocks:
+``page.present_anchor_ids`` becomes an :class:`AnchorIds` set that scans the
+blocks with the same parser the first time it is asked (it rarely is). A page
+whose placeholders do not all come back exactly once is rendered again the
+ordinary way. ``ROADMAP_GEN_FAST_HTML=0`` switches the fast path off (the
+tests compare whole sites built both ways).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ map math menu nav noscript object ol option output p pre progress script section
 td textarea tfoot th thead tr ul video""".split())
 
 # Preprocessors that run before raw HTML is stashed and postprocessors that run after it is restored,
-# known to treat a block and its placeholder alike (given the checks in _UNSAFE).
+# known to treat a block and its placeholder alike (given the checks in split).
 _SAFE_PRE = {"normalize_whitespace", "html_block", "fenced_code_block", "pymdownx-pre-norm-ws",
              "pymdownx-post-norm-ws"}
 _SAFE_POST = {"raw_html", "amp_substitute", "footnote"}

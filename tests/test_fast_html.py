@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -178,22 +179,24 @@ def linked_site(tmp_path: Path):
     return root
 
 
-def _link_page(root: Path, anchor: str) -> None:
-    (root / "docs" / "notes.md").write_text(
-        f"# Notes\n\nSee [the stage column](journey/index.md#{anchor}) and "
-        "[the hypothesis](hypotheses/setup-checklist.md#hypothesis-setup-checklist).\n", encoding="utf-8")
+def _link_page(root: Path, target: str, anchor: str) -> None:
+    (root / "docs" / "notes.md").write_text(f"# Notes\n\nSee [the item]({target}#{anchor}).\n", encoding="utf-8")
 
 
 def test_anchor_validation_still_sees_ids_inside_html_blocks(linked_site: Path, tmp_path: Path, caplog):
-    journey = (linked_site / "content" / "journey.yml").read_text(encoding="utf-8")
-    first_stage = journey.split("id:", 1)[1].split()[0]  # the board's first column: <th id="stage-...">
+    # an id the templates write inside a raw HTML block: the item page's <h1 id="...">
+    _link_page(linked_site, "index.md", "top")
+    first = load_config(config_file=str(linked_site / "mkdocs.yml"), site_dir=str(tmp_path / "first"))
+    build(first)
+    html = (tmp_path / "first" / "hypotheses" / "setup-checklist" / "index.html").read_text(encoding="utf-8")
+    anchor = re.search(r'<h1 id="([^"]+)"', html).group(1)
 
-    _link_page(linked_site, f"stage-{first_stage}")
+    _link_page(linked_site, "hypotheses/setup-checklist.md", anchor)
     config = load_config(config_file=str(linked_site / "mkdocs.yml"), site_dir=str(tmp_path / "ok"), strict=True)
     build(config)  # strict, anchors: warn: a missing anchor would abort the build
     assert config.plugins["outcome-roadmap"]._fast_pages > 0
 
-    _link_page(linked_site, "no-such-anchor")
+    _link_page(linked_site, "hypotheses/setup-checklist.md", anchor + "-no-such-anchor")
     config = load_config(config_file=str(linked_site / "mkdocs.yml"), site_dir=str(tmp_path / "bad"), strict=True)
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build(config)
