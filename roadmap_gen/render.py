@@ -101,6 +101,8 @@ def front_matter(view: PageView) -> str:
         meta["hide"] = list(view.hide)
     if view.description:
         meta["description"] = html.escape(view.description, quote=True)
+    if not view.search:
+        meta["search"] = {"exclude": True}  # Material's search plugin skips the page
     # JSON is YAML: no YAML surprises from titles
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -41,6 +41,7 @@ class PageView:
     context: dict[str, Any]
     hide: tuple[str, ...] = ()
     description: str = ""
+    search: bool = True  # False: pages that only repeat item titles stay out of the search index
 
 
 class Views:
@@ -332,7 +333,7 @@ class Views:
             rows.append({"horizon": h, "label": self.t[f"horizon.{h}"], "cells": cells})
         ctx = {"columns": columns, "rows": rows, "filters": self.filters(list(cards.values())),
                "crumbs": self.crumbs((self.t["nav.journey"], None))}
-        return PageView(JOURNEY, self.t["board.title"], "board.html", ctx, hide=("navigation", "toc"))
+        return PageView(JOURNEY, self.t["board.title"], "board.html", ctx, hide=("navigation", "toc"), search=False)
 
     def kind_index(self, kind: str) -> PageView:
         src = index_page(kind)
@@ -358,7 +359,7 @@ class Views:
             ctx["kpis_url"] = self.page_href(KPIS_PAGE)
             ctx["metrics"] = [self.metric_card(mt, compact=True) for mt in items]
         return PageView(src, self.t[f"kinds.{kind}"], f"index_{kind}.html" if kind in ("stage", "outcome", "metric")
-                        else "index_items.html", ctx)
+                        else "index_items.html", ctx, search=False)
 
     def outcome_summary(self, o: m.Outcome, pid: str) -> dict:
         metric = self.r.get("metric", o.metric) if o.metric else None

@@ -249,3 +249,12 @@ def test_charts_are_the_same_bytes_in_two_builds(site: Path, tmp_path: Path) -> 
         svgs_a = re.findall(r"<svg.*?</svg>", read(site, rel), re.S)
         svgs_b = re.findall(r"<svg.*?</svg>", read(again, rel), re.S)
         assert svgs_a and svgs_a == svgs_b
+
+
+def test_board_and_index_pages_stay_out_of_search_but_item_pages_are_in(site: Path) -> None:
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert "hypotheses/setup-checklist/" in pages and "kpis/" in pages and "" in pages
+    assert not pages & {"journey/", "hypotheses/", "themes/", "questions/", "stages/", "outcomes/", "metrics/"}
