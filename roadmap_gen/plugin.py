@@ -166,8 +166,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             raise PluginError(f"the roadmap has {len(errors)} error{'s' * (len(errors) != 1)}:\n{lines}")
         for d in compiled.dropped:
             log.info(str(d))
-        t1 = time.perf_counter()
+        th = time.perf_counter()
         history = self.history(config)
+        t1 = time.perf_counter()
         self.renderer.directory_urls = config.use_directory_urls  # a later plugin (offline) may change it
         pages = self.renderer.render(compiled, history=history)
         t2 = time.perf_counter()
@@ -197,7 +198,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             files.append(File.generated(config, "roadmap.json", content=self.renderer.roadmap_json(compiled)))
         if self.config.nav:
             self._nav(config, files, generated)
-        timings = {**compiled.timings, "render": t2 - t1}
+        timings = {**compiled.timings, "history": t1 - th, "render": t2 - t1}
         log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(pages)} pages "
                  f"(parsed {compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: "
                  + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sitehelpers import build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def build(project: Path, out: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                             str(project / "mkdocs.yml"), "-d", str(out)], capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
 
 
 def article(html: str, id: str) -> str:
