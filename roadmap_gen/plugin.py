@@ -6,7 +6,9 @@
   adds them as generated files (nothing is written into ``docs/`` or the
   content folder), plus ``roadmap.json`` and the assets; builds the navigation
   when the site has none.
-* ``on_page_context``: pins each page's date to ``as_of`` (deterministic sitemap).
+* ``on_page_markdown`` / ``on_page_content``: the fast HTML path (see fasthtml).
+* ``on_page_context``: pins each page's date to ``as_of`` (deterministic sitemap); around Material's
+  search plugin, hands it the lean copy of a generated page (see searchfeed) and puts the page back.
 * ``on_serve``: watches the content folder and template overrides.
 
 Works on MkDocs 1.6 and ProperDocs 1.6 (which aliases ``mkdocs.*`` imports).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+import re
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -26,10 +29,10 @@ from urllib.parse import urlsplit, urlunsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import fasthtml
+from . import fasthtml, searchfeed
 from .audience import AUDIENCES
 from .compiler import Compiled, Compiler
 from .compute import resolve_as_of
@@ -94,6 +97,10 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._split: dict[str, tuple[fasthtml.Split, str]] = {}
         self._fast_time = 0.0
         self._fast_pages = 0
+        self._lean: bool | None = None  # whether search gets lean copies; decided at the first page
+        self._full: dict[str, str] = {}  # page src -> its content while the search plugin sees the lean copy
+        self._lean_time = 0.0
+        self._lean_pages = self._lean_seen = 0
         self._serving = False
         self._frozen = False
 
@@ -119,6 +126,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         self._serving = _serving(config)
+        self._lean, self._full = None, {}
         self.renderer = Renderer(
             language=config.theme.get("language") if hasattr(config.theme, "get") else None,
             labels=self.config.labels, custom_dirs=[Path(custom_dir)] if custom_dir else [],
@@ -291,15 +299,43 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._fast_pages += 1
         return restored
 
-    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+    # Material's search plugin (priority 0) parses every page's HTML; of a generated page it gets the lean
+    # copy (searchfeed: the same index, a third of the tags), given just before it and taken back just after.
+    @event_priority(0.001)
+    def _on_page_context_lean(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         page.update_date = self.as_of.isoformat()  # deterministic sitemap lastmod
+        if self._lean is None:
+            self._lean = _lean_search(config)
+        if self._lean and page.file.src_uri in self._generated and not (page.meta.get("search") or {}).get("exclude"):
+            self._lean_seen += 1
+            t0 = time.perf_counter()
+            content = page.content
+            lean = searchfeed.lean_cached(content) if self._serving else searchfeed.lean(content)
+            if lean is not None:
+                self._full[page.file.src_uri] = content
+                page.content = lean
+                self._lean_pages += 1
+            self._lean_time += time.perf_counter() - t0
         return context
+
+    @event_priority(-0.001)
+    def _on_page_context_restore(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        full = self._full.pop(page.file.src_uri, None)
+        if full is not None:
+            if "data-search-" in full:  # what the search plugin does to the page it has indexed
+                full = _SEARCH_ATTRS.sub("", full)
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_lean, _on_page_context_restore)
 
     def on_post_build(self, config: Any) -> None:
         self._unfreeze()
         if self._fast_pages:
             log.info(f"{self._fast_pages} of {len(self._generated)} pages took the fast HTML path "
                      f"({self._fast_time * 1000:.0f} ms)")
+        if self._lean_pages:
+            log.info(f"{self._lean_pages} pages went to search as lean copies ({self._lean_time * 1000:.0f} ms)")
         self._restore_env()
 
     def on_build_error(self, error: Exception) -> None:
@@ -332,6 +368,24 @@ def _serving(config: Any) -> bool:
     addr = config.get("dev_addr")
     host, port = (addr.host, addr.port) if addr else ("127.0.0.1", 8000)
     return str(config.get("site_url") or "").startswith(f"http://{host}:{port}/")
+
+
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
+
+
+def _lean_search(config: Any) -> bool:
+    """Whether Material's search plugin is the only handler of ``on_page_context`` between our two (so
+    no other plugin sees a lean copy) and lean copies are not switched off (``ROADMAP_GEN_LEAN_SEARCH=0``)."""
+    if os.environ.get("ROADMAP_GEN_LEAN_SEARCH", "1") == "0":
+        return False
+    handlers = config.plugins.events["page_context"]
+    ours = [i for i, h in enumerate(handlers) if getattr(h, "__func__", None) in (
+        OutcomeRoadmapPlugin._on_page_context_lean, OutcomeRoadmapPlugin._on_page_context_restore)]
+    if len(ours) != 2:
+        return False
+    between = handlers[ours[0] + 1:ours[1]]
+    return len(between) == 1 and getattr(between[0], "__self__", None).__class__.__module__ == \
+        "material.plugins.search.plugin"
 
 
 def _offline(config: Any) -> bool:

@@ -1,0 +1,154 @@
+"""What Material's search plugin reads of a generated page: the same words, a third of the tags.
+
+Material's search plugin runs ``html.parser`` over every page's HTML (``on_page_context``) and keeps,
+per section (a heading with an ``id``), the text and a few tags (``p``, ``code``, ``pre``, lists,
+``sub``/``sup``). Every other tag only costs parsing time, and roadmap pages are mostly such tags:
+cards, badges, facts lists, charts. :func:`lean` rewrites a page to what that parser would make of it:
+
+* tags the parser keeps (and every heading, which it uses to divide sections) stay, with only the
+  attributes it reads (``id`` on headings, ``class="headerlink"`` on a permalink);
+* any element that is open when a heading with an ``id`` starts stays, bare: the parser ends a
+  section when the element around its heading closes;
+* every other tag goes; its text stays, and a run of whitespace-only text between tags becomes one
+  space, as the parser would have collapsed it.
+
+The parser's own rules are followed where they matter: its stack of open elements (void elements are
+never on it, an end tag that does not match the innermost open element is ignored), its preface
+section (made by the first start tag or text), entities. Anything it treats specially and that this
+does not model (``script``, ``style``, ``object``, ``data-search-exclude``, line-number tables,
+comments and declarations, a ``<`` that is not a plain tag, an entity without its ``;``) makes
+:func:`lean` return None: the page is indexed as it is.
+
+The search index built from the lean page is the one built from the page itself (tested on every
+page of the example, the benchmark roadmaps and generated HTML): same sections, titles and text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A tag with double-quoted or bare attributes, as Python-Markdown, nh3, Jinja's autoescape and the
+# chart code write them. Any `<` this does not match sends the page to the index unchanged.
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<]*")?)*)\s*(/?)>')
+_ID = re.compile(r'\sid="([^"]*)"')
+_OPEN_ENTITY = re.compile(r"&#?[a-zA-Z0-9][-.a-zA-Z0-9]*(?![-.a-zA-Z0-9;])")
+
+# material/plugins/search/plugin.py: Parser.keep, Parser.skip and the module's `void`
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIP = frozenset({"object", "script", "style"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                  "source", "track", "wbr"})
+
+
+def lean(html: str) -> str | None:
+    """``html`` reduced to what Material's search parser reads from it; None to index it unchanged."""
+    if ("data-search-exclude" in html or "linenodiv" in html or _OPEN_ENTITY.search(html)):
+        return None
+    parts = _TAG.split(html)
+    n_tags = (len(parts) - 1) // 5
+    if html.count("<") != n_tags:
+        return None  # a comment, a declaration, or a `<` that is not a plain tag
+    out: list[str] = []
+    emit = out.append
+    # the parser's stack: [name, where the start tag would go in `out` (-1: written), kept]
+    stack: list[list] = []
+    pre = 0  # open <pre> elements: whitespace is kept as it is inside them
+    headings = 0  # open headings: a section's title does not collapse whitespace
+    started = False  # the parser's preface section exists (made by the first start tag or text)
+    # what `out` ends with since the last tag that stays: 0 nothing, 1 whitespace-only text, 2 other text.
+    # Texts the parser would have seen apart stay apart (an `</br>`, which it ignores, between them)
+    # unless joining them changes nothing: text after text, whitespace after whitespace outside titles.
+    last = 0
+    text = parts[0]
+    i = 1
+    while True:
+        if text:
+            if not started:
+                started = True
+            if pre:
+                emit(text)
+                last = 0
+            elif text.isspace():
+                if last == 0:
+                    emit(" ")
+                elif last == 2 or headings:  # in a title every whitespace text counts
+                    emit("</br> ")
+                last = 1
+            else:
+                emit("</br>" + text if last == 1 else text)
+                last = 2
+        if i >= len(parts):
+            break
+        closing, name, attrs, selfclosing = parts[i], parts[i + 1].lower(), parts[i + 2], parts[i + 3]
+        text = parts[i + 4]
+        i += 5
+        if closing:
+            if stack and stack[-1][0] == name:
+                _, slot, kept = stack.pop()
+                if kept or slot < 0:
+                    emit(f"</{name}>")
+                    last = 0
+                if name == "pre":
+                    pre -= 1
+                elif name in HEADINGS:
+                    headings -= 1
+            continue  # an end tag the parser ignores goes too
+        if name in VOID:
+            continue  # never on the parser's stack, nothing else happens
+        if name in SKIP:
+            return None
+        if selfclosing:  # pushed and popped at once: only a heading with an id would leave a trace
+            if name in KEEP or (name in HEADINGS and _ID.search(attrs)):
+                return None  # the parser writes a kept one into the text; a heading with an id is a section
+            if not started:
+                started = True
+                emit(" ")  # the preface section this start tag would have made
+                last = 1
+            continue
+        if name in HEADINGS:
+            m = _ID.search(attrs) if attrs else None
+            if m:  # a section: every element around it stays
+                for entry in stack:
+                    if entry[1] >= 0:
+                        out[entry[1]] = f"<{entry[0]}>"
+                        entry[1] = -1
+                emit(f'<{name} id="{m.group(1)}">')
+            else:
+                emit(f"<{name}>")
+            stack.append([name, -1, True])
+            headings += 1
+            last = 0
+        elif name in KEEP:
+            emit(f"<{name}>")
+            stack.append([name, -1, True])
+            last = 0
+            if name == "pre":
+                pre += 1
+        elif name == "a" and 'class="headerlink"' in attrs:
+            emit('<a class="headerlink">')
+            stack.append([name, -1, True])
+            last = 0
+        else:
+            if not started:
+                emit(" ")  # the preface section this start tag would have made
+                last = 1
+            stack.append([name, len(out), False])
+            emit("")
+        started = True
+    return "".join(out)
+
+
+_LEAN: dict[str, str | None] = {}
+_LEAN_MAX = 50_000
+
+
+def lean_cached(html: str) -> str | None:
+    """:func:`lean` remembered for the life of the process, by the page's HTML (``mkdocs serve``)."""
+    try:
+        return _LEAN[html]
+    except KeyError:
+        if len(_LEAN) >= _LEAN_MAX:
+            _LEAN.clear()
+        out = _LEAN[html] = lean(html)
+        return out
