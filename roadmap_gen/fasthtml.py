@@ -269,3 +269,77 @@ def restore(html: str, parts: Split) -> str | None:
     if sorted(seen) != list(range(len(parts.blocks))):
         return None
     return out
+
+
+# -- skeletons --------------------------------------------------------------------------------------
+# What is left of a generated page for Python-Markdown after the split is a skeleton: its headings and
+# placeholders. Pages of one kind mostly share theirs (at N = 1,000 hypotheses, 1,564 pages have 177),
+# and Python-Markdown's output for a skeleton depends only on its text and the Markdown configuration
+# when the skeleton has no links or other HTML and every tree processor is one of these, which look at
+# nothing but the document: so each skeleton is converted once and the result reused.
+_SAFE_TREE = {"inline", "prettify", "unescape", "toc", "attr_list", "footnote", "footnote-duplicate", "abbr",
+              "indent-highlight", "task-list", "smart-symbols"}
+
+
+def skeletons_supported(markdown_extensions: Any, mdx_configs: Any) -> bool:
+    """Whether a skeleton's HTML, table of contents and anchors are a function of its text alone."""
+    import markdown
+
+    try:
+        md = markdown.Markdown(extensions=markdown_extensions, extension_configs=mdx_configs or {})
+    except Exception:  # pragma: no cover - MkDocs reports a broken configuration itself
+        return False
+    return all(item.name in _SAFE_TREE for item in md.treeprocessors._priority)
+
+
+def reusable(parts: Split) -> bool:
+    """Whether a skeleton can take a converted twin's result: no link syntax, no HTML but placeholders."""
+    text = parts.markdown
+    return "[" not in text and text.count("<") == 2 * len(parts.blocks)  # <div ...></div> each
+
+
+@dataclass(frozen=True)
+class Converted:
+    """Python-Markdown's result for one skeleton, as MkDocs' ``Page.render`` leaves it on a page."""
+
+    html: str
+    toc: tuple  # (title, id, level, children) per top-level entry
+    anchors: frozenset
+    title: str | None
+
+
+def converted(page: Any) -> Converted:
+    def entry(a: Any) -> tuple:
+        return (a.title, a.id, a.level, tuple(entry(c) for c in a.children))
+
+    return Converted(page.content, tuple(entry(a) for a in page.toc), frozenset(page.present_anchor_ids or ()),
+                     page._title_from_render)
+
+
+def apply(page: Any, done: Converted) -> str:
+    """Put a converted twin's result on ``page`` (fresh objects each time); returns its HTML."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    def link(e: tuple) -> Any:
+        a = AnchorLink(e[0], e[1], e[2])
+        a.children = [link(c) for c in e[3]]
+        return a
+
+    page.toc = TableOfContents([link(e) for e in done.toc])
+    page.present_anchor_ids = set(done.anchors)
+    page._title_from_render = done.title
+    return done.html
+
+
+_SKELETONS: dict[tuple, Converted] = {}
+_SKELETONS_MAX = 20_000
+
+
+def remembered(key: tuple) -> Converted | None:
+    return _SKELETONS.get(key)
+
+
+def remember(key: tuple, done: Converted) -> None:
+    if len(_SKELETONS) >= _SKELETONS_MAX:
+        _SKELETONS.clear()
+    _SKELETONS[key] = done

@@ -97,6 +97,11 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._split: dict[str, tuple[fasthtml.Split, str]] = {}
         self._fast_time = 0.0
         self._fast_pages = 0
+        self._reuse = False
+        self._md_key: tuple = ()
+        self._reused: dict[str, fasthtml.Converted] = {}  # page src -> the twin's result to put on it
+        self._convert: dict[str, tuple] = {}  # page src -> its skeleton's key, to remember once converted
+        self._reused_pages = 0
         self._lean: bool | None = None  # whether search gets lean copies; decided at the first page
         self._full: dict[str, str] = {}  # page src -> its content while the search plugin sees the lean copy
         self._lean_time = 0.0
@@ -198,6 +203,11 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._fast = os.environ.get("ROADMAP_GEN_FAST_HTML", "1") != "0" and fasthtml.supported(
             config.markdown_extensions, config.mdx_configs)
         self._token = fasthtml.new_token()
+        # Python-Markdown's result for a skeleton is reused by the pages that share it (see fasthtml)
+        self._md_key = (repr(config.markdown_extensions), repr(sorted((config.mdx_configs or {}).items())))
+        self._reuse = self._fast and os.environ.get("ROADMAP_GEN_REUSE_SKELETONS", "1") != "0" and \
+            fasthtml.skeletons_supported(config.markdown_extensions, config.mdx_configs) and \
+            _ours(config.plugins.events["page_markdown"][-1:]) and _ours(config.plugins.events["page_content"][:1])
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if history is not None and history.available:
@@ -280,6 +290,13 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if parts is None:
             return markdown
         self._split[page.file.src_uri] = (parts, markdown)
+        if self._reuse and fasthtml.reusable(parts):
+            done = fasthtml.remembered((self._md_key, parts.markdown))
+            if done is not None:  # converted for a twin already: nothing for Python-Markdown to do
+                self._reused[page.file.src_uri] = done
+                self._fast_time += time.perf_counter() - t0
+                return ""
+            self._convert[page.file.src_uri] = (self._md_key, parts.markdown)
         return parts.markdown
 
     @event_priority(100)
@@ -290,6 +307,15 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         parts, markdown = entry
         page.markdown = markdown
         t0 = time.perf_counter()
+        src = page.file.src_uri
+        done = self._reused.pop(src, None)
+        if done is not None:
+            html = fasthtml.apply(page, done)
+            self._reused_pages += 1
+        else:
+            key = self._convert.pop(src, None)
+            if key is not None and not page.links_to_anchors:
+                fasthtml.remember(key, fasthtml.converted(page))
         restored = fasthtml.restore(html, parts)
         if restored is None:  # something moved a placeholder: render the ordinary way
             page.render(config, files)
@@ -333,7 +359,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._unfreeze()
         if self._fast_pages:
             log.info(f"{self._fast_pages} of {len(self._generated)} pages took the fast HTML path "
-                     f"({self._fast_time * 1000:.0f} ms)")
+                     f"({self._fast_time * 1000:.0f} ms); {self._reused_pages} reused a converted twin's skeleton")
         if self._lean_pages:
             log.info(f"{self._lean_pages} pages went to search as lean copies ({self._lean_time * 1000:.0f} ms)")
         self._restore_env()
@@ -371,6 +397,11 @@ def _serving(config: Any) -> bool:
 
 
 _SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
+
+
+def _ours(handlers: list) -> bool:
+    """Whether these event handlers are all this plugin's (e.g. the last ``on_page_markdown``)."""
+    return bool(handlers) and all(isinstance(getattr(h, "__self__", None), OutcomeRoadmapPlugin) for h in handlers)
 
 
 def _lean_search(config: Any) -> bool:
