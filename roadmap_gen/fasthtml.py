@@ -306,14 +306,20 @@ class Converted:
     toc: tuple  # (title, id, level, children) per top-level entry
     anchors: frozenset
     title: str | None
+    own_links: tuple | None  # links to the page's own anchors (permalinks), for MkDocs' anchor validation
 
 
-def converted(page: Any) -> Converted:
+def converted(page: Any) -> Converted | None:
+    """What Python-Markdown left on ``page``; None when it links to other pages (not reusable)."""
     def entry(a: Any) -> tuple:
         return (a.title, a.id, a.level, tuple(entry(c) for c in a.children))
 
+    links = page.links_to_anchors
+    if links and set(links) != {page.file}:
+        return None
+    own = None if links is None else tuple(sorted(links.get(page.file, {}).items()))
     return Converted(page.content, tuple(entry(a) for a in page.toc), frozenset(page.present_anchor_ids or ()),
-                     page._title_from_render)
+                     page._title_from_render, own)
 
 
 def apply(page: Any, done: Converted) -> str:
@@ -328,6 +334,8 @@ def apply(page: Any, done: Converted) -> str:
     page.toc = TableOfContents([link(e) for e in done.toc])
     page.present_anchor_ids = set(done.anchors)
     page._title_from_render = done.title
+    if done.own_links is not None:
+        page.links_to_anchors = {page.file: dict(done.own_links)} if done.own_links else {}
     return done.html
 
 

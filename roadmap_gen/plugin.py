@@ -314,8 +314,10 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             self._reused_pages += 1
         else:
             key = self._convert.pop(src, None)
-            if key is not None and not page.links_to_anchors:
-                fasthtml.remember(key, fasthtml.converted(page))
+            if key is not None:
+                done = fasthtml.converted(page)
+                if done is not None:
+                    fasthtml.remember(key, done)
         restored = fasthtml.restore(html, parts)
         if restored is None:  # something moved a placeholder: render the ordinary way
             page.render(config, files)

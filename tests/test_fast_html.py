@@ -201,3 +201,46 @@ def test_anchor_validation_still_sees_ids_inside_html_blocks(linked_site: Path, 
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build(config)
     assert any("no-such-anchor" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("config_file", ["mkdocs.yml", "mkdocs.public.yml"])
+def test_pages_sharing_a_skeleton_reuse_its_conversion_and_the_site_is_the_same(
+        config_file: str, tmp_path: Path, monkeypatch):
+    """Python-Markdown's result for a skeleton (headings and placeholders) is reused by the pages that share
+    it: the site, tables of contents (in every page's HTML) and anchors are those of converting each page."""
+    def build_all(site_dir: Path, reuse: bool):
+        monkeypatch.setenv("ROADMAP_GEN_REUSE_SKELETONS", "1" if reuse else "0")
+        config = load_config(config_file=str(REPO / config_file), site_dir=str(site_dir))
+        build(config)
+        files = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*"))
+                 if p.is_file()}
+        return files, config.plugins["outcome-roadmap"]
+
+    each, plugin_each = build_all(tmp_path / "each", False)
+    shared, plugin_shared = build_all(tmp_path / "shared", True)
+    assert plugin_each._reused_pages == 0
+    assert plugin_shared._reused_pages > len(plugin_shared._generated) / 2
+    assert sorted(each) == sorted(shared)
+    assert [name for name in each if each[name] != shared[name]] == []
+    # the table of contents of a page that reused a twin's conversion lists its sections
+    page = shared["hypotheses/one-step-import/index.html"].decode() if config_file == "mkdocs.yml" else ""
+    if page:
+        assert 'href="#experiments"' in page and 'class="md-nav__link"' in page
+
+
+def test_skeleton_reuse_steps_aside_for_unknown_tree_processors():
+    assert fasthtml.skeletons_supported(MKDOCS_DEFAULT, {})
+    assert fasthtml.skeletons_supported(EXAMPLE_LIKE + ["admonition", "footnotes", "abbr", "def_list"], {})
+    # mkdocs-autorefs-like or any unknown tree processor: results may depend on the page
+    import markdown
+    from markdown.treeprocessors import Treeprocessor
+
+    class PageDependent(markdown.Extension):
+        def extendMarkdown(self, md):
+            md.treeprocessors.register(Treeprocessor(md), "page-dependent", 1)
+
+    assert not fasthtml.skeletons_supported(MKDOCS_DEFAULT + [PageDependent()], {})
+    parts = fasthtml.split('<div>a</div>\n\n## [Link](x.md)\n\n<p>b</p>', "t")
+    assert parts is not None and not fasthtml.reusable(parts)
+    parts = fasthtml.split('<div>a</div>\n\n## Heading\n\n<p>b</p>', "t")
+    assert parts is not None and fasthtml.reusable(parts)
