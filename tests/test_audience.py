@@ -362,10 +362,14 @@ def test_data_attributes_and_filter_options_are_public(public_site, leaky_public
             for value, label in options:
                 assert CANARY not in value and "LEAKCANARY" not in label, (page, name, value, label)
     # a public card whose theme is internal carries no theme at all
-    for page in ("journey/index.html", "hypotheses/index.html", "stages/pub-stage/index.html"):
+    for page in ("journey/index.html", "hypotheses/index.html"):  # the pages with filters
         card = re.search(r'<article class="rg-card[^"]*" data-key="hypothesis/pub-hypothesis"[^>]*>',
                          public_site.html(page)).group(0)
         assert 'data-theme=""' in card and 'data-stages="pub-stage"' in card, page
+    # cards on pages without filters carry no filter data at all
+    card = re.search(r'<article class="rg-card[^"]*" data-key="hypothesis/pub-hypothesis"[^>]*>',
+                     public_site.html("stages/pub-stage/index.html")).group(0)
+    assert "data-theme" not in card and "data-stages" not in card
     question = re.search(r'<article class="rg-card[^"]*" data-key="question/pub-question"[^>]*>',
                          public_site.html("questions/index.html")).group(0)
     assert 'data-theme=""' in question and 'data-stages="pub-stage"' in question
