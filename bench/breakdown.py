@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import cProfile
+import functools
 import logging
 import os
 import pstats
@@ -78,6 +79,7 @@ def phases(config_file: str) -> None:
         for i, fn in enumerate(handlers):
             label = f"{plugins._event_origins.get(fn, '?')}.on_{event}"
 
+            @functools.wraps(fn)  # keeps __wrapped__: the plugin recognises its own handlers through it
             def wrapper(*args, _fn=fn, _label=label, **kwargs):
                 t = clock()
                 try:

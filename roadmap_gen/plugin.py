@@ -17,6 +17,7 @@ Works on MkDocs 1.6 and ProperDocs 1.6 (which aliases ``mkdocs.*`` imports).
 from __future__ import annotations
 
 import gc
+import inspect
 import os
 import posixpath
 import re
@@ -403,7 +404,8 @@ _SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins
 
 def _ours(handlers: list) -> bool:
     """Whether these event handlers are all this plugin's (e.g. the last ``on_page_markdown``)."""
-    return bool(handlers) and all(isinstance(getattr(h, "__self__", None), OutcomeRoadmapPlugin) for h in handlers)
+    return bool(handlers) and all(isinstance(getattr(inspect.unwrap(h), "__self__", None), OutcomeRoadmapPlugin)
+                                  for h in handlers)
 
 
 def _lean_search(config: Any) -> bool:
@@ -411,7 +413,7 @@ def _lean_search(config: Any) -> bool:
     no other plugin sees a lean copy) and lean copies are not switched off (``ROADMAP_GEN_LEAN_SEARCH=0``)."""
     if os.environ.get("ROADMAP_GEN_LEAN_SEARCH", "1") == "0":
         return False
-    handlers = config.plugins.events["page_context"]
+    handlers = [inspect.unwrap(h) for h in config.plugins.events["page_context"]]  # through wrappers (profilers)
     ours = [i for i, h in enumerate(handlers) if getattr(h, "__func__", None) in (
         OutcomeRoadmapPlugin._on_page_context_lean, OutcomeRoadmapPlugin._on_page_context_restore)]
     if len(ours) != 2:
