@@ -519,8 +519,11 @@ def atom_feed(history: History, site_url: str, title: str, changes_url: str, fee
     from . import __version__
 
     out.append(f'  <generator version={_attr(__version__)}>roadmap-gen</generator>')
+    public = history.audience == "public"  # a public feed does not name the people who committed
     if not entries:  # RFC 4287: a feed without entries needs an author
         out.append("  <author><name>roadmap-gen</name></author>")
+    elif public:  # ... nor does it leave entries without one: the feed's author is the roadmap
+        out.append(f"  <author><name>{_x(title)}</name></author>")
     for e in entries:
         c = e.commit
         entry_title = (c.subject if use_subjects else e.title or e.summary) or e.summary
@@ -537,7 +540,7 @@ def atom_feed(history: History, site_url: str, title: str, changes_url: str, fee
                 f"    <id>{_x(_entry_id(site_url, c))}</id>",
                 f'    <title type="text">{_x(entry_title)}</title>',
                 f"    <updated>{_x(c.date)}</updated>",
-                f"    <author><name>{_x(c.author or 'unknown')}</name></author>",
+                *([] if public else [f"    <author><name>{_x(c.author or 'unknown')}</name></author>"]),
                 f'    <link rel="alternate" type="text/html" href={_attr(link)}/>',
                 f'    <content type="html">{_x(html)}</content>',
                 "  </entry>"]

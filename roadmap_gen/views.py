@@ -164,7 +164,8 @@ class Views:
         if h is not None and h.available:
             for e in h.entries:
                 entries.append({"anchor": e.commit.anchor, "date": e.commit.date[:10], "datetime": e.commit.date,
-                                "sha": e.commit.short, "author": e.commit.author,
+                                # a public site does not name the people who committed
+                                "sha": e.commit.short, "author": "" if h.audience == "public" else e.commit.author,
                                 "title": e.title or e.commit.subject, "lines": list(e.lines),
                                 "errors": e.errors})
         ctx = {"available": bool(h and h.available), "reason": h.reason if h else "",

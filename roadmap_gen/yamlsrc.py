@@ -102,11 +102,21 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1) if mark else 1
-        col = (mark.column + 1) if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.context}, {exc.problem}"
+        if mark is not None and mark.index >= len(text.rstrip()):  # the parser ran out of text
+            if exc.context_mark is not None and exc.context_mark.index < len(text.rstrip()):
+                # point at what was left open (a `[`, `{` or quote) rather than past the last line
+                mark, problem = exc.context_mark, f"{problem} (opened here and never closed)"
+            else:  # the end of the last line, not the line after it
+                body = text.rstrip()
+                last = body.rfind("\n") + 1
+                line, col = body.count("\n") + 1, len(body) - last + 1
+                diags.error(Location(path, line + line_offset, col), f"YAML syntax error where the YAML ends: {problem}")
+                return None
+        line = (mark.line + 1) if mark else 1
+        col = (mark.column + 1) if mark else 1
         diags.error(Location(path, line + line_offset, col), f"YAML syntax error: {problem}")
         return None
     except yaml.reader.ReaderError as exc:  # a control character; its position differs by parser

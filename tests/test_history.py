@@ -208,6 +208,14 @@ def test_public_history_shows_only_public_changes_and_no_subjects(repo3):
         "Hypothesis “A setup checklist helps”: horizon now → next"
     feed = atom_feed(h, "https://example.org/r/", "Changes", "https://example.org/r/changes/")
     assert "SMS" not in feed and "April" not in feed  # subjects stay out of a public feed
+    # ... and so do the names of the people who committed: the roadmap is the feed's author (RFC 4287)
+    assert "Ann Author" not in feed and "Bo Str" not in feed
+    parsed = parse_feed(feed)
+    assert parsed.find(f"{A}author/{A}name").text == "Changes"
+    assert [e.find(f"{A}author") for e in parsed.findall(f"{A}entry")] == [None] * 3
+    internal = atom_feed(roadmap_history(root, Path("content"), AS_OF), "https://example.org/r/", "Changes",
+                         "https://example.org/r/changes/")
+    assert "Bo Ström" in internal and parse_feed(internal).find(f"{A}author") is None
     h2 = roadmap_history(root, Path("content"), AS_OF, audience="public", skip_empty=True)
     edit(root / "content", "hypotheses/sms.md", "status: idea", "status: parked")
     commit(root, "Park SMS (internal)", DATES[4])

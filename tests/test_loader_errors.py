@@ -45,6 +45,21 @@ def test_yaml_syntax_error_in_front_matter_counts_file_lines(tmp_path):
     only(diags, "content/themes/t.md:4:8", "YAML syntax error")
 
 
+@pytest.mark.parametrize("text, loc, words", [
+    # something left open points at where it was opened, not past the last line
+    ("title: x\nvision: [a, b", "content/roadmap.yml:2:9", "(opened here and never closed)"),
+    ("title: x\nvision: [a, b\n", "content/roadmap.yml:2:9", "(opened here and never closed)"),
+    ('title: x\nvision: "unterminated', "content/roadmap.yml:2:9", "(opened here and never closed)"),
+    ("title: x\nvision: {a: b\n\n", "content/roadmap.yml:2:9", "(opened here and never closed)"),
+])
+def test_yaml_error_at_the_end_of_a_file_is_inside_the_file(tmp_path, text, loc, words):
+    diags = diags_of(tmp_path, {"roadmap.yml": text})
+    d = only(diags, loc, "YAML syntax error")
+    assert words in d
+    lines = text.rstrip().count("\n") + 1
+    assert int(loc.split(":")[1]) <= lines
+
+
 def test_tab_in_indentation(tmp_path):
     diags = diags_of(tmp_path, {"journey.yml": "stages:\n  - id: onboard\n  \ttitle: Onboard\n"})
     only(diags, "content/journey.yml:3:3", "tab character in indentation")
@@ -460,7 +475,7 @@ def test_unreadable_journey_does_not_cascade_into_unknown_stage_errors(tmp_path)
     theme = "---\ntitle: T\nstage: onboard\nhorizon: now\n---\n"
     diags = diags_of(tmp_path, {"journey.yml": "stages:\n  - id: onboard\n    title: [broken\n",
                                 "themes/t.md": theme})
-    only(diags, "content/journey.yml:4:1", "YAML syntax error")
+    only(diags, "content/journey.yml:3:12", "YAML syntax error")  # the `[` left open
 
 
 def test_unreadable_metrics_file_does_not_cascade_into_unknown_metric_errors(tmp_path):
