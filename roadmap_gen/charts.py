@@ -25,7 +25,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 __all__ = [
-    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "traffic_light",
+    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "localize", "traffic_light",
     "line_chart", "progress_bar", "score_bar", "data_table",
 ]
 
@@ -53,6 +53,7 @@ DEFAULT_WORDS: dict[str, str] = {
     "day": "{day} {month} {year}",  # 15 Jan 2026
     "month_year": "{month} {year}",  # axis label: Jan 2026
     "missing_value": "n/a",  # a value that is not a finite number (tables, tooltips)
+    "decimal": ".", "group": ",",  # decimal and thousands separators: 1,234.5 (nl: 1.234,5; sv: 1 234,5)
     # progress bar
     "baseline": "Baseline", "current": "Current", "target": "Target",
     "progress.desc": "Baseline {baseline}, current {current}, target {target}.",
@@ -158,10 +159,18 @@ def _day_label(d: date, w: Mapping[str, str] = DEFAULT_WORDS) -> str:
     return _fmt(w["day"], day=d.day, month=w[f"month.{d.month}"], year=d.year)
 
 
+def localize(text: str, w: Mapping[str, str] = DEFAULT_WORDS) -> str:
+    """A number written with `.` and `,` in the language's decimal and thousands separators."""
+    decimal, group = w.get("decimal", "."), w.get("group", ",")
+    if decimal == "." and group == ",":
+        return text
+    return text.translate({ord("."): decimal, ord(","): group})
+
+
 def _exact(value: object, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS) -> str:
-    """Full precision (up to 4 decimals, comma grouping) for tooltips and tables."""
+    """Full precision (up to 4 decimals, thousands grouped) for tooltips and tables."""
     v = _finite(value)
-    return w["missing_value"] if v is None else _clean(f"{v:,.4f}") + _unit(unit)
+    return w["missing_value"] if v is None else localize(_clean(f"{v:,.4f}"), w) + _unit(unit)
 
 
 def _clamp(v: float, lo: float = 0.0, hi: float = 1.0) -> float:
@@ -182,8 +191,8 @@ def _svg_open(cls: str, pid: str, w: int, h: int, title: str, desc: str, extra: 
 
 # --------------------------------------------------------------------------- numbers
 
-def format_number(value: float, unit: str = "") -> str:
-    """Short, locale-free number: 12000000 -> '12M', 1500 -> '1.5k', 12.5 + '%' -> '12.5%'."""
+def format_number(value: float, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS) -> str:
+    """Short number: 12000000 -> '12M', 1500 -> '1.5k', 12.5 + '%' -> '12.5%' ('12,5%' in nl and sv)."""
     v = _finite(value)
     if v is None:
         return "n/a"
@@ -201,7 +210,7 @@ def format_number(value: float, unit: str = "") -> str:
         text = _clean(f"{mag:.{places}f}")
     if v < 0 and text != "0":
         text = "-" + text
-    return text + _unit(unit)
+    return localize(text, w) + _unit(unit)
 
 
 def _nice_ticks(lo: float, hi: float) -> tuple[list[float], float]:
@@ -223,7 +232,7 @@ def _nice_ticks(lo: float, hi: float) -> tuple[list[float], float]:
         base *= 10
 
 
-def _tick_labels(ticks: list[float], step: float, unit: str) -> list[str]:
+def _tick_labels(ticks: list[float], step: float, unit: str, w: Mapping[str, str] = DEFAULT_WORDS) -> list[str]:
     """Labels sharing one suffix, with just enough decimals to tell ticks apart."""
     big = max(abs(t) for t in ticks)
     div, suffix = next(((d, s) for d, s in _SUFFIXES if big >= d), (1.0, ""))
@@ -231,7 +240,7 @@ def _tick_labels(ticks: list[float], step: float, unit: str) -> list[str]:
     labels = []
     for t in ticks:
         text = _clean(f"{t / div:.{places}f}")
-        labels.append(text + ("" if text == "0" else suffix) + _unit(unit))
+        labels.append(localize(text, w) + ("" if text == "0" else suffix) + _unit(unit))
     return labels
 
 
@@ -278,7 +287,7 @@ def line_chart(
     show_goal = target is not None and target_date is not None
     values = [v for _, v in pts] + [x for x in (target, baseline) if x is not None]
     ticks, step = _nice_ticks(min(values), max(values))
-    labels = _tick_labels(ticks, step, unit)
+    labels = _tick_labels(ticks, step, unit, w_)
     if compact:
         left = right = top = bottom = _CPAD
     else:  # ~8.5 units per character leaves room for the larger phone font size
@@ -329,7 +338,7 @@ def line_chart(
 
     def ref_line(kind: str, value: float, anchor: str) -> None:
         y = ys(value)
-        text = f"{w_['line.' + kind]} {format_number(value, unit)}"
+        text = f"{w_['line.' + kind]} {format_number(value, unit, w_)}"
         out.append(f'<line class="rg-chart__{kind}" x1="{x0}" x2="{x1}" y1="{_c(y)}" y2="{_c(y)}">'
                    f"<title>{_e(text)}</title></line>")
         if not compact:
@@ -400,7 +409,7 @@ def progress_bar(
     share = None if status == "no-data" else _progress(baseline, current, target, direction)
 
     def val(v: float | None) -> str:
-        return _MISSING if v is None else format_number(v, unit)
+        return _MISSING if v is None else format_number(v, unit, w_)
 
     desc = _fmt(w_["progress.desc"], baseline=val(baseline), current=val(current), target=val(target))
     body = ""
@@ -445,17 +454,17 @@ def score_bar(score: float | None, *, id_prefix: str, label: str,
     s = _finite(score)
     light = traffic_light(s)
     word = w_[f"light.{light}"]
-    text = _MISSING if s is None else f"{round(s, 2) + 0.0:.2f}"
+    text = _MISSING if s is None else localize(f"{round(s, 2) + 0.0:.2f}", w_)
     title = (_fmt(w_["score.none"], label=label) if s is None
              else _fmt(w_["score.title"], label=label, score=text, light=word))
-    desc = _fmt(w_["score.desc"], green=SCORE_GREEN, amber=SCORE_AMBER)
+    desc = _fmt(w_["score.desc"], green=localize(str(SCORE_GREEN), w_), amber=localize(str(SCORE_AMBER), w_))
     body = "" if s is None else f'<rect class="rg-score__fill" width="{_c(_clamp(s) * 100)}" height="10"/>'
     body += "".join(f'<line class="rg-score__threshold" x1="{x}" x2="{x}" y1="0" y2="10"/>'
                     for x in (_c(SCORE_AMBER * 100), _c(SCORE_GREEN * 100)))
     svg = _bar_svg("rg-score", pid, title, desc, body)
     return (f'<div class="rg-score rg-score--{light}"><span class="rg-score__label">{_e(label)}</span>'
             f'{svg}<span class="rg-score__light" aria-hidden="true"></span>'
-            f'<span class="rg-score__value">{text}</span> <span class="rg-score__status">{_e(word)}</span></div>')
+            f'<span class="rg-score__value">{_e(text)}</span> <span class="rg-score__status">{_e(word)}</span></div>')
 
 
 # --------------------------------------------------------------------------- table

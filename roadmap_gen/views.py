@@ -116,7 +116,7 @@ class Views:
         return Markup(self.bodies.render(item.body).replace("\n#", "\n&#35;"))
 
     def num(self, value: float | None, unit: str = "") -> str:
-        return "—" if value is None else charts.format_number(value, unit)
+        return "—" if value is None else charts.format_number(value, unit, self.chart_words)
 
     def crumbs(self, *trail: tuple[str, str | None]) -> list[dict]:
         out = [{"title": self.t["breadcrumb.home"], "url": self.page_href(HOME)}]
@@ -529,14 +529,15 @@ class Views:
             unit = metric.unit if metric else ""
             krs.append({"title": kr.title, "from": self.num(kr.start, unit), "to": self.num(kr.to, unit),
                         "current": self.num(kf.current, unit), "metric": self.ref("metric", kr.metric),
-                        "score": None if kf.score is None else f"{kf.score:.2f}",
+                        "score": None if kf.score is None else charts.localize(f"{kf.score:.2f}", self.chart_words),
                         "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
                                                        words=self.chart_words))})
         return {**self.ref("okr", okr.id), "objective": okr.title, "period": okr.period.text,
                 "period_state": of.period_state, "period_label": self.t[
                     {"past": "okr.past", "current": "okr.current_period", "future": "okr.future"}[of.period_state]],
                 "team": okr.team, "strategy": self.strategy_title(okr.strategy),
-                "score": None if of.score is None else f"{of.score:.2f}", "light": of.light,
+                "score": None if of.score is None else charts.localize(f"{of.score:.2f}", self.chart_words),
+                "light": of.light,
                 "light_label": self.t[f"okr.light.{of.light}"],
                 "bar": Markup(charts.score_bar(of.score, id_prefix=f"{pid}-score", label=okr.title,
                                                words=self.chart_words)),

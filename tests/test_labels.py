@@ -52,9 +52,11 @@ def test_every_language_has_exactly_the_english_keys(lang):
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_no_label_is_empty(lang):
-    empty = [k for k, v in LANGUAGES[lang].items() if not isinstance(v, str) or not v.strip()]
+    labels = {k: v for k, v in LANGUAGES[lang].items() if k != "chart.group"}  # Swedish groups with a space
+    empty = [k for k, v in labels.items() if not isinstance(v, str) or not v.strip()]
     assert empty == []
-    assert all(v == v.strip() for v in LANGUAGES[lang].values())
+    assert all(v == v.strip() for v in labels.values())
+    assert len(LANGUAGES[lang]["chart.group"]) == 1
 
 
 @pytest.mark.parametrize("lang", sorted(OTHERS))
@@ -394,6 +396,31 @@ def test_charts_in_the_language(sites, lang, axis, day):
     assert f">{day}</time>" in art
     okrs = _visible(_article(sites[lang], "okrs/index.html"))
     assert t["chart.light.green"] in okrs
+
+
+@pytest.mark.parametrize("lang,thousands,score", [("de", "450,000 EUR", r"0\.\d\d"), ("nl", "450.000 EUR", r"0,\d\d"),
+                                                  ("sv", "450\u00a0000 EUR", r"0,\d\d")])
+def test_numbers_use_the_languages_separators(sites, lang, thousands, score):
+    arr = _article(sites[lang], "metrics/arr/index.html")
+    assert f"<td>{thousands}</td>" in arr  # the measurements table: full precision, thousands grouped
+    okrs = _visible(_article(sites[lang], "okrs/index.html"))
+    assert re.search(rf"(?<![\d.,]){score}(?![\d.,])", okrs)  # OKR scores
+    other = {"de": r"0,\d\d", "nl": r"0\.\d\d", "sv": r"0\.\d\d"}[lang]
+    assert not re.search(rf"(?<![\d.,]){other}(?![\d.,])", okrs)
+
+
+def test_number_formats_by_language():
+    nl, sv = (charts_words(lang) for lang in ("nl", "sv"))
+    assert [charts.format_number(29.5, "%", w) for w in (charts.DEFAULT_WORDS, nl, sv)] == ["29.5%", "29,5%", "29,5%"]
+    assert charts.format_number(1500, "", nl) == "1,5k" and charts.format_number(-0.25, "", sv) == "-0,25"
+    assert charts.localize("1,234,567.89", nl) == "1.234.567,89"
+    assert charts.localize("1,234,567.89", sv) == "1\u00a0234\u00a0567,89"
+    assert charts.localize("1,234.5") == "1,234.5"
+
+
+def charts_words(lang: str) -> dict[str, str]:
+    from roadmap_gen.views import chart_words
+    return chart_words(labels_for(lang))
 
 
 @pytest.mark.parametrize("lang", ["nl", "sv"])
