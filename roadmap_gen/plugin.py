@@ -292,12 +292,19 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             return markdown
         self._split[page.file.src_uri] = (parts, markdown)
         if self._reuse and fasthtml.reusable(parts):
+            t1 = time.perf_counter()
             done = fasthtml.remembered((self._md_key, parts.markdown))
-            if done is not None:  # converted for a twin already: nothing for Python-Markdown to do
+            if done is not None:  # converted for a twin already: this page's render() only takes the result
                 self._reused[page.file.src_uri] = done
-                self._fast_time += time.perf_counter() - t0
-                return ""
-            self._convert[page.file.src_uri] = (self._md_key, parts.markdown)
+
+                def render(config: Any, files: Any, _page: Any = page, _done: fasthtml.Converted = done) -> None:
+                    del _page.render  # once: a later call is MkDocs' own again
+                    _page.content = fasthtml.apply(_page, _done)
+
+                page.render = render
+            else:
+                self._convert[page.file.src_uri] = (self._md_key, parts.markdown)
+            self._fast_time += time.perf_counter() - t1
         return parts.markdown
 
     @event_priority(100)
@@ -309,9 +316,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         page.markdown = markdown
         t0 = time.perf_counter()
         src = page.file.src_uri
-        done = self._reused.pop(src, None)
-        if done is not None:
-            html = fasthtml.apply(page, done)
+        if self._reused.pop(src, None) is not None:  # render() took a twin's result (see on_page_markdown)
             self._reused_pages += 1
         else:
             key = self._convert.pop(src, None)
@@ -321,6 +326,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
                     fasthtml.remember(key, done)
         restored = fasthtml.restore(html, parts)
         if restored is None:  # something moved a placeholder: render the ordinary way
+            page.__dict__.pop("render", None)
             page.render(config, files)
             return page.content
         page.present_anchor_ids = fasthtml.AnchorIds(page.present_anchor_ids, parts.blocks)
