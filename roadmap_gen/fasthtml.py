@@ -51,6 +51,7 @@ from markdown.htmlparser import htmlparser as _htmlparser
 # so every tag matched here is the same tag there; a `<` that matches nothing sends the page the ordinary way.
 _TOKEN = re.compile(r'([^<]*)(<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<]*")?)*\s*/?>)')
 """The text before a tag, and the tag: its text, ``/`` for an end tag, its name."""
+TOKEN = _TOKEN  # searchfeed reads the same tokens
 _BLANK_AFTER = re.compile(r"([ ]*\n){2}")  # Python-Markdown's blank_line_re
 # What Python-Markdown's whitespace normalisation would change, and syntax that preprocessors running
 # before the HTML is stashed would act on (fenced code, md_in_html's `markdown` attribute).
@@ -99,13 +100,16 @@ class Split:
     markdown: str  # the page with placeholders
     blocks: tuple[str, ...]  # the HTML each placeholder stands for
     token: str
+    tokens: list | None = None  # with keep_tokens: the page's tokens (see _TOKEN), for searchfeed
+    ranges: tuple[tuple[int, int], ...] = ()  # each block's first and last token in `tokens`
 
     def placeholder(self, i: int) -> str:
         return f'<div data-rg-block="{self.token}-{i}"></div>'
 
 
-def split(text: str, token: str | None = None) -> Split | None:
-    """``text`` with each top-level raw HTML block replaced by a placeholder; None to leave it alone."""
+def split(text: str, token: str | None = None, keep_tokens: bool = False) -> Split | None:
+    """``text`` with each top-level raw HTML block replaced by a placeholder; None to leave it alone.
+    ``keep_tokens`` keeps the page's tokens and each block's range of them in the result."""
     n_lt = text.count("<")
     if not n_lt or _UNSAFE_CHARS.search(text) or _BLANKISH_LINE.search(text) or any(
             u in text for u in _UNSAFE_TEXT) or _OPEN_ENTITY.search(text):
@@ -116,12 +120,14 @@ def split(text: str, token: str | None = None) -> Split | None:
         return None  # a `<` that is not a plain tag
     out: list[str] = []
     blocks: list[str] = []
+    ranges: list[tuple[int, int]] = []
     stack: list[str] = []
     push, pop = stack.append, stack.pop
     inraw = intail = replaceable = False
     start = done = pos = 0  # the current raw block's start; text before `done` is in `out`; the tag's start
     size = len(text)
-    for gap, tag, closing, name in tokens:
+    first = 0  # the current raw block's first token
+    for k, (gap, tag, closing, name) in enumerate(tokens):
         if gap:
             if intail:  # html.parser's handle_data: a newline ends a block's tail
                 head, newline, _ = gap.partition("\n")
@@ -147,6 +153,7 @@ def split(text: str, token: str | None = None) -> Split | None:
                             out.append(text[done:start])
                             out.append(f'<div data-rg-block="{token}-{len(blocks)}"></div>')
                             blocks.append(text[start:end])
+                            ranges.append((first, k))
                             done = end
             pos += len(tag)
             continue
@@ -163,12 +170,14 @@ def split(text: str, token: str | None = None) -> Split | None:
         elif name in BLOCK_LEVEL and (intail or _line_start(text, pos)):
             inraw = True
             push(name)
-            start = pos
+            start, first = pos, k
             replaceable = pos == 0 or text[pos - 1] == "\n"
         pos += len(tag)
     if inraw or not blocks:
         return None  # an unclosed block swallows the rest of the page; or nothing to do
     out.append(text[done:])
+    if keep_tokens:
+        return Split("".join(out), tuple(blocks), token, tokens, tuple(ranges))
     return Split("".join(out), tuple(blocks), token)
 
 

@@ -105,6 +105,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._reused_pages = 0
         self._lean: bool | None = None  # whether search gets lean copies; decided at the first page
         self._full: dict[str, str] = {}  # page src -> its content while the search plugin sees the lean copy
+        self._leaned: dict[str, tuple] = {}  # page src -> (its content, lean copy), made with the fast path
         self._lean_time = 0.0
         self._lean_pages = self._lean_seen = 0
         self._serving = False
@@ -132,7 +133,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         self._serving = _serving(config)
-        self._lean, self._full = None, {}
+        self._lean, self._full, self._leaned = None, {}, {}
         self.renderer = Renderer(
             language=config.theme.get("language") if hasattr(config.theme, "get") else None,
             labels=self.config.labels, custom_dirs=[Path(custom_dir)] if custom_dir else [],
@@ -204,6 +205,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self._fast = os.environ.get("ROADMAP_GEN_FAST_HTML", "1") != "0" and fasthtml.supported(
             config.markdown_extensions, config.mdx_configs)
         self._token = fasthtml.new_token()
+        self._lean = _lean_search(config)
         # Python-Markdown's result for a skeleton is reused by the pages that share it (see fasthtml)
         self._md_key = (repr(config.markdown_extensions), repr(sorted((config.mdx_configs or {}).items())))
         self._reuse = self._fast and os.environ.get("ROADMAP_GEN_REUSE_SKELETONS", "1") != "0" and \
@@ -286,7 +288,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if not getattr(self, "_fast", False) or page.file.src_uri not in self._generated:
             return markdown
         t0 = time.perf_counter()
-        parts = fasthtml.split_cached(markdown) if self._serving else fasthtml.split(markdown, self._token)
+        parts = fasthtml.split_cached(markdown) if self._serving else fasthtml.split(
+            markdown, self._token, keep_tokens=bool(self._lean))  # the lean search copy reuses the tokens
         self._fast_time += time.perf_counter() - t0
         if parts is None:
             return markdown
@@ -332,6 +335,10 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         page.present_anchor_ids = fasthtml.AnchorIds(page.present_anchor_ids, parts.blocks)
         self._fast_time += time.perf_counter() - t0
         self._fast_pages += 1
+        if parts.tokens is not None and not (page.meta.get("search") or {}).get("exclude"):
+            t1 = time.perf_counter()  # the lean copy for the search plugin, from the tokens the split found
+            self._leaned[src] = (restored, searchfeed.lean_restored(html, parts))
+            self._lean_time += time.perf_counter() - t1
         return restored
 
     # Material's search plugin (priority 0) parses every page's HTML; of a generated page it gets the lean
@@ -345,7 +352,11 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             self._lean_seen += 1
             t0 = time.perf_counter()
             content = page.content
-            lean = searchfeed.lean_cached(content) if self._serving else searchfeed.lean(content)
+            ready = self._leaned.pop(page.file.src_uri, None)
+            if ready is not None and ready[0] is content:  # made in on_page_content, and nothing changed since
+                lean = ready[1]
+            else:
+                lean = searchfeed.lean_cached(content) if self._serving else searchfeed.lean(content)
             if lean is not None:
                 self._full[page.file.src_uri] = content
                 page.content = lean

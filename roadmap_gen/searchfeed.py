@@ -26,10 +26,13 @@ page of the example, the benchmark roadmaps and generated HTML): same sections, 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-# A tag with double-quoted or bare attributes, as Python-Markdown, nh3, Jinja's autoescape and the
-# chart code write them. Any `<` this does not match sends the page to the index unchanged.
-_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<]*")?)*)\s*(/?)>')
+from . import fasthtml
+
+# Tags as the fast path tokenizes them (double-quoted or bare attributes, as Python-Markdown, nh3, Jinja's
+# autoescape and the chart code write them). Any `<` it does not match sends the page to the index unchanged.
+_TOKEN = fasthtml.TOKEN
 _ID = re.compile(r'\sid="([^"]*)"')
 _OPEN_ENTITY = re.compile(r"&#?[a-zA-Z0-9][-.a-zA-Z0-9]*(?![-.a-zA-Z0-9;])")
 
@@ -43,12 +46,49 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 
 def lean(html: str) -> str | None:
     """``html`` reduced to what Material's search parser reads from it; None to index it unchanged."""
-    if ("data-search-exclude" in html or "linenodiv" in html or _OPEN_ENTITY.search(html)):
+    if not _plain(html):
         return None
-    parts = _TAG.split(html)
-    n_tags = (len(parts) - 1) // 5
-    if html.count("<") != n_tags:
+    tokens = _TOKEN.findall(html)
+    if html.count("<") != len(tokens):
         return None  # a comment, a declaration, or a `<` that is not a plain tag
+    return _lean(tokens, html[sum(len(gap) + len(tag) for gap, tag, _, _ in tokens):])
+
+
+def lean_restored(skeleton_html: str, parts: Any) -> str | None:
+    """:func:`lean` of ``fasthtml.restore(skeleton_html, parts)``, reusing the tokens the split found in the
+    blocks (``parts.tokens``): only the skeleton's few tags are looked for again."""
+    if parts.tokens is None or not _plain(skeleton_html):
+        return None
+    skeleton = _TOKEN.findall(skeleton_html)
+    if skeleton_html.count("<") != len(skeleton):
+        return None
+    prefix = f'<div data-rg-block="{parts.token}-'
+    tokens: list[tuple] = []
+    i, n = 0, len(skeleton)
+    while i < n:
+        gap, tag, closing, name = skeleton[i]
+        if tag.startswith(prefix) and i + 1 < n and skeleton[i + 1] == ("", "</div>", "/", "div"):
+            try:
+                first, last = parts.ranges[int(tag[len(prefix):-2])]
+            except (ValueError, IndexError):
+                return None
+            block = parts.tokens[first:last + 1]
+            tokens.append((gap, *block[0][1:]))  # the text before the block is the skeleton's
+            tokens += block[1:]
+            i += 2
+        else:
+            tokens.append(skeleton[i])
+            i += 1
+    return _lean(tokens, skeleton_html[sum(len(gap) + len(tag) for gap, tag, _, _ in skeleton):])
+
+
+def _plain(html: str) -> bool:
+    return not ("data-search-exclude" in html or "linenodiv" in html or _OPEN_ENTITY.search(html))
+
+
+def _lean(tokens: list[tuple], tail: str) -> str | None:
+    """The lean copy of a page given as (text before, tag, "/" for an end tag, name) tokens and the text
+    after the last one."""
     out: list[str] = []
     emit = out.append
     # the parser's stack: [name, where the start tag would go in `out` (-1: written), kept]
@@ -60,9 +100,7 @@ def lean(html: str) -> str | None:
     # Texts the parser would have seen apart stay apart (an `</br>`, which it ignores, between them)
     # unless joining them changes nothing: text after text, whitespace after whitespace outside titles.
     last = 0
-    text = parts[0]
-    i = 1
-    while True:
+    for text, tag, closing, name in (*tokens, (tail, "", "", "")):
         if text:
             if not started:
                 started = True
@@ -78,11 +116,9 @@ def lean(html: str) -> str | None:
             else:
                 emit("</br>" + text if last == 1 else text)
                 last = 2
-        if i >= len(parts):
-            break
-        closing, name, attrs, selfclosing = parts[i], parts[i + 1].lower(), parts[i + 2], parts[i + 3]
-        text = parts[i + 4]
-        i += 5
+        if not tag:
+            break  # the text after the last tag
+        name = name.lower()
         if closing:
             if stack and stack[-1][0] == name:
                 _, slot, kept = stack.pop()
@@ -98,8 +134,8 @@ def lean(html: str) -> str | None:
             continue  # never on the parser's stack, nothing else happens
         if name in SKIP:
             return None
-        if selfclosing:  # pushed and popped at once: only a heading with an id would leave a trace
-            if name in KEEP or (name in HEADINGS and _ID.search(attrs)):
+        if tag[-2] == "/":  # self-closing: pushed and popped at once, only a heading with an id leaves a trace
+            if name in KEEP or (name in HEADINGS and _ID.search(tag)):
                 return None  # the parser writes a kept one into the text; a heading with an id is a section
             if not started:
                 started = True
@@ -107,7 +143,7 @@ def lean(html: str) -> str | None:
                 last = 1
             continue
         if name in HEADINGS:
-            m = _ID.search(attrs) if attrs else None
+            m = _ID.search(tag)
             if m:  # a section: every element around it stays
                 for entry in stack:
                     if entry[1] >= 0:
@@ -125,7 +161,7 @@ def lean(html: str) -> str | None:
             last = 0
             if name == "pre":
                 pre += 1
-        elif name == "a" and 'class="headerlink"' in attrs:
+        elif name == "a" and 'class="headerlink"' in tag:
             emit('<a class="headerlink">')
             stack.append([name, -1, True])
             last = 0

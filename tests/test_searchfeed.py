@@ -236,3 +236,34 @@ def test_another_on_page_context_handler_sees_the_page_itself(tmp_path: Path, mo
     hook = next(p for name, p in config.plugins.items() if "hook" in name)
     assert any('class="rg-card' in content for content in hook.SEEN)
     assert len(hook.SEEN) > 10 and all('class="rg-' in content for content in hook.SEEN)  # never a lean copy
+
+
+def test_lean_copy_from_the_fast_paths_tokens_is_the_lean_copy_of_the_page():
+    """``lean_restored`` (tokens the split found, only the skeleton tokenized again) gives what ``lean`` gives
+    for the restored page, for every generated page of the example."""
+    import markdown
+    from datetime import date
+
+    from roadmap_gen import fasthtml
+    from roadmap_gen.compiler import Compiler
+    from roadmap_gen.render import Renderer
+
+    compiled = Compiler(REPO / "content", REPO).compile(date(2026, 11, 25), "internal")
+    md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list", "md_in_html"],
+                           extension_configs={"toc": {"permalink": True}})
+    checked = 0
+    for page in Renderer().render(compiled):
+        body = page.markdown.split("---\n", 2)[2]
+        parts = fasthtml.split(body, "tok", keep_tokens=True)
+        if parts is None:
+            continue
+        md.reset()
+        skeleton_html = md.convert(parts.markdown)
+        restored = fasthtml.restore(skeleton_html, parts)
+        assert restored is not None
+        assert searchfeed.lean_restored(skeleton_html, parts) == searchfeed.lean(restored), page.src
+        assert searchfeed.lean(restored) is not None
+        checked += 1
+    assert checked > 70
+    # without the tokens (a serve build's cached split) there is nothing to reuse
+    assert searchfeed.lean_restored("<p>x</p>", fasthtml.split("<div>a</div>\n\nx\n", "t")) is None
