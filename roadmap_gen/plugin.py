@@ -436,8 +436,9 @@ def _lean_search(config: Any) -> bool:
     if len(ours) != 2:
         return False
     between = handlers[ours[0] + 1:ours[1]]
-    return len(between) == 1 and getattr(between[0], "__self__", None).__class__.__module__ == \
-        "material.plugins.search.plugin"
+    search = getattr(between[0], "__self__", None) if len(between) == 1 else None
+    return type(search).__module__ == "material.plugins.search.plugin" and bool(
+        getattr(getattr(search, "config", None), "enabled", True))  # `enabled: false`: nothing to feed
 
 
 def _offline(config: Any) -> bool:

@@ -267,3 +267,18 @@ def test_lean_copy_from_the_fast_paths_tokens_is_the_lean_copy_of_the_page():
     assert checked > 70
     # without the tokens (a serve build's cached split) there is nothing to reuse
     assert searchfeed.lean_restored("<p>x</p>", fasthtml.split("<div>a</div>\n\nx\n", "t")) is None
+
+
+def test_no_lean_copies_when_search_is_switched_off(tmp_path: Path, monkeypatch):
+    root = tmp_path / "site"
+    shutil.copytree(BASIC, root)
+    (root / "docs").mkdir(exist_ok=True)
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text.replace("  - search\n", "  - search:\n      enabled: false\n"),
+                                     encoding="utf-8")
+    monkeypatch.delenv("ROADMAP_GEN_LEAN_SEARCH", raising=False)
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    build(config)
+    plugin = config.plugins["outcome-roadmap"]
+    assert plugin._lean is False and plugin._lean_pages == 0 and plugin._leaned == {}
+    assert not (tmp_path / "out" / "search" / "search_index.json").exists()
