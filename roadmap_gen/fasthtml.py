@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Set as AbstractSet
@@ -360,3 +361,75 @@ def remember(key: tuple, done: Converted) -> None:
     if len(_SKELETONS) >= _SKELETONS_MAX:
         _SKELETONS.clear()
     _SKELETONS[key] = done
+
+
+# -- the fast path over one build --------------------------------------------------------------------
+class FastPages:
+    """The fast path for one build's generated pages: ``markdown`` (just before Python-Markdown) splits a
+    page and, when a twin's skeleton was converted already, has the page take that result instead of
+    converting; ``content`` (just after) puts the blocks back. Counts and times what it does."""
+
+    def __init__(self, generated: set[str], *, reuse: bool, md_key: tuple, serving: bool,
+                 keep_tokens: bool) -> None:
+        self.generated = generated
+        self.reuse = reuse  # shared skeletons (see remember/apply)
+        self.md_key = md_key  # the Markdown configuration a skeleton's conversion depends on
+        self.serving = serving  # mkdocs serve: splits cached for the life of the process
+        self.keep_tokens = keep_tokens  # keep the split's tokens (for searchfeed.lean_restored)
+        self.token = new_token()
+        self.pages = self.reused = 0
+        self.time = 0.0
+        self._split: dict[str, tuple[Split, str]] = {}  # page src -> (its split, its Markdown)
+        self._reused: set[str] = set()
+        self._convert: dict[str, tuple] = {}  # page src -> its skeleton's key, to remember once converted
+
+    def markdown(self, page: Any, markdown: str) -> str:
+        src = page.file.src_uri
+        if src not in self.generated:
+            return markdown
+        t0 = time.perf_counter()
+        parts = split_cached(markdown) if self.serving else split(markdown, self.token, self.keep_tokens)
+        if parts is not None:
+            self._split[src] = (parts, markdown)
+            if self.reuse and reusable(parts):
+                key = (self.md_key, parts.markdown)
+                done = remembered(key)
+                if done is None:
+                    self._convert[src] = key
+                else:  # converted for a twin already: this page's render() only takes the result
+                    self._reused.add(src)
+
+                    def render(config: Any, files: Any, _page: Any = page, _done: Converted = done) -> None:
+                        del _page.render  # once: a later call is MkDocs' own again
+                        _page.content = apply(_page, _done)
+
+                    page.render = render
+        self.time += time.perf_counter() - t0
+        return markdown if parts is None else parts.markdown
+
+    def content(self, page: Any, html: str, config: Any, files: Any) -> tuple[str, Split | None]:
+        """The page's HTML with its blocks back, and its split (None when it took the ordinary way)."""
+        entry = self._split.pop(page.file.src_uri, None)
+        if entry is None:
+            return html, None
+        t0 = time.perf_counter()
+        parts, markdown = entry
+        page.markdown = markdown
+        src = page.file.src_uri
+        if src in self._reused:
+            self._reused.discard(src)
+            self.reused += 1
+        elif src in self._convert:
+            done = converted(page)
+            if done is not None:
+                remember(self._convert[src], done)
+        self._convert.pop(src, None)
+        restored = restore(html, parts)
+        if restored is None:  # something moved a placeholder: render the ordinary way
+            page.__dict__.pop("render", None)
+            page.render(config, files)
+            return page.content, None
+        page.present_anchor_ids = AnchorIds(page.present_anchor_ids, parts.blocks)
+        self.pages += 1
+        self.time += time.perf_counter() - t0
+        return restored, parts

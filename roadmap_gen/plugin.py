@@ -6,9 +6,11 @@
   adds them as generated files (nothing is written into ``docs/`` or the
   content folder), plus ``roadmap.json`` and the assets; builds the navigation
   when the site has none.
-* ``on_page_markdown`` / ``on_page_content``: the fast HTML path (see fasthtml).
+* ``on_page_markdown`` / ``on_page_content``: the fast HTML path, delegated to a
+  ``fasthtml.FastPages`` per build.
 * ``on_page_context``: pins each page's date to ``as_of`` (deterministic sitemap); around Material's
-  search plugin, hands it the lean copy of a generated page (see searchfeed) and puts the page back.
+  search plugin, a ``searchfeed.SearchCopies`` per build hands it the lean copy of a generated page
+  and puts the page back.
 * ``on_serve``: watches the content folder and template overrides.
 
 Works on MkDocs 1.6 and ProperDocs 1.6 (which aliases ``mkdocs.*`` imports).
@@ -20,7 +22,6 @@ import gc
 import inspect
 import os
 import posixpath
-import re
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -95,19 +96,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.content_dir: Path | None = None
         self._env_epoch: str | None = None
         self._generated: set[str] = set()
-        self._split: dict[str, tuple[fasthtml.Split, str]] = {}
-        self._fast_time = 0.0
-        self._fast_pages = 0
-        self._reuse = False
-        self._md_key: tuple = ()
-        self._reused: dict[str, fasthtml.Converted] = {}  # page src -> the twin's result to put on it
-        self._convert: dict[str, tuple] = {}  # page src -> its skeleton's key, to remember once converted
-        self._reused_pages = 0
-        self._lean: bool | None = None  # whether search gets lean copies; decided at the first page
-        self._full: dict[str, str] = {}  # page src -> its content while the search plugin sees the lean copy
-        self._leaned: dict[str, tuple] = {}  # page src -> (its content, lean copy), made with the fast path
-        self._lean_time = 0.0
-        self._lean_pages = self._lean_seen = 0
+        self.fast: fasthtml.FastPages | None = None  # the fast HTML path, this build (None: off)
+        self.copies: searchfeed.SearchCopies | None = None  # lean copies for search, this build (None: off)
         self._serving = False
         self._frozen = False
 
@@ -133,7 +123,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         self._serving = _serving(config)
-        self._lean, self._full, self._leaned = None, {}, {}
+        self.fast = self.copies = None
         self.renderer = Renderer(
             language=config.theme.get("language") if hasattr(config.theme, "get") else None,
             labels=self.config.labels, custom_dirs=[Path(custom_dir)] if custom_dir else [],
@@ -202,15 +192,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         for f in ours:
             files.append(f)
         self._generated = generated
-        self._fast = os.environ.get("ROADMAP_GEN_FAST_HTML", "1") != "0" and fasthtml.supported(
-            config.markdown_extensions, config.mdx_configs)
-        self._token = fasthtml.new_token()
-        self._lean = _lean_search(config)
-        # Python-Markdown's result for a skeleton is reused by the pages that share it (see fasthtml)
-        self._md_key = (repr(config.markdown_extensions), repr(sorted((config.mdx_configs or {}).items())))
-        self._reuse = self._fast and os.environ.get("ROADMAP_GEN_REUSE_SKELETONS", "1") != "0" and \
-            fasthtml.skeletons_supported(config.markdown_extensions, config.mdx_configs) and \
-            _ours(config.plugins.events["page_markdown"][-1:]) and _ours(config.plugins.events["page_content"][:1])
+        self._page_managers(config, generated)
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if history is not None and history.available:
@@ -281,64 +263,35 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         config.nav = entries
 
     # -- pages -----------------------------------------------------------------------
+    def _page_managers(self, config: Any, generated: set[str]) -> None:
+        """The fast HTML path and the lean search copies for this build (see fasthtml and searchfeed), each
+        only where it is exact for this configuration; environment variables switch them off."""
+        on = {name: os.environ.get(f"ROADMAP_GEN_{name}", "1") != "0" for name in
+              ("FAST_HTML", "REUSE_SKELETONS", "LEAN_SEARCH")}
+        events = config.plugins.events
+        copies = on["LEAN_SEARCH"] and _lean_search(config)
+        self.copies = searchfeed.SearchCopies(generated, serving=self._serving) if copies else None
+        if on["FAST_HTML"] and fasthtml.supported(config.markdown_extensions, config.mdx_configs):
+            reuse = on["REUSE_SKELETONS"] and fasthtml.skeletons_supported(
+                config.markdown_extensions, config.mdx_configs) and _ours(events["page_markdown"][-1:]) and \
+                _ours(events["page_content"][:1])  # last to see the Markdown, first to see the HTML
+            self.fast = fasthtml.FastPages(
+                generated, reuse=reuse, serving=self._serving, keep_tokens=self.copies is not None,
+                md_key=(repr(config.markdown_extensions), repr(sorted((config.mdx_configs or {}).items()))))
+
     # The fast path for generated pages (see fasthtml): their HTML blocks skip Python-Markdown's HTML
     # parser; the rendered page is byte-for-byte the same. Last to see the Markdown, first to see the HTML.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
-        if not getattr(self, "_fast", False) or page.file.src_uri not in self._generated:
-            return markdown
-        t0 = time.perf_counter()
-        parts = fasthtml.split_cached(markdown) if self._serving else fasthtml.split(
-            markdown, self._token, keep_tokens=bool(self._lean))  # the lean search copy reuses the tokens
-        self._fast_time += time.perf_counter() - t0
-        if parts is None:
-            return markdown
-        self._split[page.file.src_uri] = (parts, markdown)
-        if self._reuse and fasthtml.reusable(parts):
-            t1 = time.perf_counter()
-            done = fasthtml.remembered((self._md_key, parts.markdown))
-            if done is not None:  # converted for a twin already: this page's render() only takes the result
-                self._reused[page.file.src_uri] = done
-
-                def render(config: Any, files: Any, _page: Any = page, _done: fasthtml.Converted = done) -> None:
-                    del _page.render  # once: a later call is MkDocs' own again
-                    _page.content = fasthtml.apply(_page, _done)
-
-                page.render = render
-            else:
-                self._convert[page.file.src_uri] = (self._md_key, parts.markdown)
-            self._fast_time += time.perf_counter() - t1
-        return parts.markdown
+        return markdown if self.fast is None else self.fast.markdown(page, markdown)
 
     @event_priority(100)
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        entry = self._split.pop(page.file.src_uri, None)
-        if entry is None:
+        if self.fast is None:
             return html
-        parts, markdown = entry
-        page.markdown = markdown
-        t0 = time.perf_counter()
-        src = page.file.src_uri
-        if self._reused.pop(src, None) is not None:  # render() took a twin's result (see on_page_markdown)
-            self._reused_pages += 1
-        else:
-            key = self._convert.pop(src, None)
-            if key is not None:
-                done = fasthtml.converted(page)
-                if done is not None:
-                    fasthtml.remember(key, done)
-        restored = fasthtml.restore(html, parts)
-        if restored is None:  # something moved a placeholder: render the ordinary way
-            page.__dict__.pop("render", None)
-            page.render(config, files)
-            return page.content
-        page.present_anchor_ids = fasthtml.AnchorIds(page.present_anchor_ids, parts.blocks)
-        self._fast_time += time.perf_counter() - t0
-        self._fast_pages += 1
-        if parts.tokens is not None and not (page.meta.get("search") or {}).get("exclude"):
-            t1 = time.perf_counter()  # the lean copy for the search plugin, from the tokens the split found
-            self._leaned[src] = (restored, searchfeed.lean_restored(html, parts))
-            self._lean_time += time.perf_counter() - t1
+        restored, parts = self.fast.content(page, html, config, files)
+        if parts is not None and self.copies is not None:
+            self.copies.prepare(page, restored, html, parts)  # from the tokens the split found
         return restored
 
     # Material's search plugin (priority 0) parses every page's HTML; of a generated page it gets the lean
@@ -346,42 +299,25 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     @event_priority(0.001)
     def _on_page_context_lean(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         page.update_date = self.as_of.isoformat()  # deterministic sitemap lastmod
-        if self._lean is None:
-            self._lean = _lean_search(config)
-        if self._lean and page.file.src_uri in self._generated and not (page.meta.get("search") or {}).get("exclude"):
-            self._lean_seen += 1
-            t0 = time.perf_counter()
-            content = page.content
-            ready = self._leaned.pop(page.file.src_uri, None)
-            if ready is not None and ready[0] is content:  # made in on_page_content, and nothing changed since
-                lean = ready[1]
-            else:
-                lean = searchfeed.lean_cached(content) if self._serving else searchfeed.lean(content)
-            if lean is not None:
-                self._full[page.file.src_uri] = content
-                page.content = lean
-                self._lean_pages += 1
-            self._lean_time += time.perf_counter() - t0
+        if self.copies is not None:
+            self.copies.give(page)
         return context
 
     @event_priority(-0.001)
     def _on_page_context_restore(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
-        full = self._full.pop(page.file.src_uri, None)
-        if full is not None:
-            if "data-search-" in full:  # what the search plugin does to the page it has indexed
-                full = _SEARCH_ATTRS.sub("", full)
-            page.content = full
+        if self.copies is not None:
+            self.copies.take_back(page)
         return context
 
     on_page_context = CombinedEvent(_on_page_context_lean, _on_page_context_restore)
 
     def on_post_build(self, config: Any) -> None:
         self._unfreeze()
-        if self._fast_pages:
-            log.info(f"{self._fast_pages} of {len(self._generated)} pages took the fast HTML path "
-                     f"({self._fast_time * 1000:.0f} ms); {self._reused_pages} reused a converted twin's skeleton")
-        if self._lean_pages:
-            log.info(f"{self._lean_pages} pages went to search as lean copies ({self._lean_time * 1000:.0f} ms)")
+        if self.fast is not None and self.fast.pages:
+            log.info(f"{self.fast.pages} of {len(self._generated)} pages took the fast HTML path "
+                     f"({self.fast.time * 1000:.0f} ms); {self.fast.reused} reused a converted twin's skeleton")
+        if self.copies is not None and self.copies.given:
+            log.info(f"{self.copies.given} pages went to search as lean copies ({self.copies.time * 1000:.0f} ms)")
         self._restore_env()
 
     def on_build_error(self, error: Exception) -> None:
@@ -416,9 +352,6 @@ def _serving(config: Any) -> bool:
     return str(config.get("site_url") or "").startswith(f"http://{host}:{port}/")
 
 
-_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
-
-
 def _ours(handlers: list) -> bool:
     """Whether these event handlers are all this plugin's (e.g. the last ``on_page_markdown``)."""
     return bool(handlers) and all(isinstance(getattr(inspect.unwrap(h), "__self__", None), OutcomeRoadmapPlugin)
@@ -426,10 +359,8 @@ def _ours(handlers: list) -> bool:
 
 
 def _lean_search(config: Any) -> bool:
-    """Whether Material's search plugin is the only handler of ``on_page_context`` between our two (so
-    no other plugin sees a lean copy) and lean copies are not switched off (``ROADMAP_GEN_LEAN_SEARCH=0``)."""
-    if os.environ.get("ROADMAP_GEN_LEAN_SEARCH", "1") == "0":
-        return False
+    """Whether Material's search plugin is the only handler of ``on_page_context`` between our two (so no
+    other plugin sees a lean copy), and is enabled."""
     handlers = [inspect.unwrap(h) for h in config.plugins.events["page_context"]]  # through wrappers (profilers)
     ours = [i for i, h in enumerate(handlers) if getattr(h, "__func__", None) in (
         OutcomeRoadmapPlugin._on_page_context_lean, OutcomeRoadmapPlugin._on_page_context_restore)]

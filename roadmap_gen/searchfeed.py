@@ -26,6 +26,7 @@ page of the example, the benchmark roadmaps and generated HTML): same sections, 
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from . import fasthtml
@@ -188,3 +189,55 @@ def lean_cached(html: str) -> str | None:
             _LEAN.clear()
         out = _LEAN[html] = lean(html)
         return out
+
+
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
+
+
+class SearchCopies:
+    """Lean copies for one build: ``prepare`` makes a page's copy from the fast path's tokens when its
+    content is final, ``give`` swaps the copy in just before the search plugin reads the page, ``take_back``
+    puts the page back just after. Counts and times what it does."""
+
+    def __init__(self, generated: set[str], *, serving: bool) -> None:
+        self.generated = generated
+        self.serving = serving  # mkdocs serve: copies cached by content for the life of the process
+        self.seen = self.given = 0  # generated pages search indexes; of those, pages given a copy
+        self.time = 0.0
+        self._prepared: dict[str, tuple[str, str | None]] = {}  # page src -> (its content, its copy)
+        self._full: dict[str, str] = {}  # page src -> its content while the search plugin reads the copy
+
+    @staticmethod
+    def indexed(page: Any) -> bool:
+        return not (page.meta.get("search") or {}).get("exclude")
+
+    def prepare(self, page: Any, content: str, skeleton_html: str, parts: Any) -> None:
+        if parts.tokens is not None and self.indexed(page):
+            t0 = time.perf_counter()
+            self._prepared[page.file.src_uri] = (content, lean_restored(skeleton_html, parts))
+            self.time += time.perf_counter() - t0
+
+    def give(self, page: Any) -> None:
+        src = page.file.src_uri
+        if src not in self.generated or not self.indexed(page):
+            return
+        self.seen += 1
+        t0 = time.perf_counter()
+        content = page.content
+        ready = self._prepared.pop(src, None)
+        if ready is not None and ready[0] is content:  # prepared, and nothing changed the page since
+            copy = ready[1]
+        else:
+            copy = lean_cached(content) if self.serving else lean(content)
+        if copy is not None:
+            self._full[src] = content
+            page.content = copy
+            self.given += 1
+        self.time += time.perf_counter() - t0
+
+    def take_back(self, page: Any) -> None:
+        full = self._full.pop(page.file.src_uri, None)
+        if full is not None:
+            if "data-search-" in full:  # what the search plugin does to the page it has indexed
+                full = _SEARCH_ATTRS.sub("", full)
+            page.content = full

@@ -152,9 +152,9 @@ def _build_all(config_file: Path, site_dir: Path, fast: bool, monkeypatch) -> di
     build(config)
     plugin = config.plugins["outcome-roadmap"]
     if fast:  # every generated page took the fast path
-        assert plugin._fast_pages == len(plugin._generated) > 0
+        assert plugin.fast.pages == len(plugin._generated) > 0
     else:
-        assert plugin._fast_pages == 0
+        assert plugin.fast is None
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
 
 
@@ -194,7 +194,7 @@ def test_anchor_validation_still_sees_ids_inside_html_blocks(linked_site: Path, 
     _link_page(linked_site, "hypotheses/setup-checklist.md", anchor)
     config = load_config(config_file=str(linked_site / "mkdocs.yml"), site_dir=str(tmp_path / "ok"), strict=True)
     build(config)  # strict, anchors: warn: a missing anchor would abort the build
-    assert config.plugins["outcome-roadmap"]._fast_pages > 0
+    assert config.plugins["outcome-roadmap"].fast.pages > 0
 
     _link_page(linked_site, "hypotheses/setup-checklist.md", anchor + "-no-such-anchor")
     config = load_config(config_file=str(linked_site / "mkdocs.yml"), site_dir=str(tmp_path / "bad"), strict=True)
@@ -218,8 +218,8 @@ def test_pages_sharing_a_skeleton_reuse_its_conversion_and_the_site_is_the_same(
 
     each, plugin_each = build_all(tmp_path / "each", False)
     shared, plugin_shared = build_all(tmp_path / "shared", True)
-    assert plugin_each._reused_pages == 0
-    assert plugin_shared._reused_pages > len(plugin_shared._generated) / 2
+    assert plugin_each.fast.reused == 0 and not plugin_each.fast.reuse
+    assert plugin_shared.fast.reused > len(plugin_shared._generated) / 2
     assert sorted(each) == sorted(shared)
     assert [name for name in each if each[name] != shared[name]] == []
     # the table of contents of a page that reused a twin's conversion lists its sections

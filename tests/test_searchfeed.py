@@ -207,9 +207,9 @@ def test_example_site_and_search_index_are_identical_with_and_without_lean_copie
         config_file: str, tmp_path: Path, monkeypatch):
     full, plugin_full = _build_all(REPO / config_file, tmp_path / "full", False, monkeypatch)
     lean, plugin_lean = _build_all(REPO / config_file, tmp_path / "lean", True, monkeypatch)
-    assert plugin_full._lean_pages == 0
+    assert plugin_full.copies is None
     # every generated page that search indexes went to it as a lean copy
-    assert plugin_lean._lean_pages == plugin_lean._lean_seen > 20
+    assert plugin_lean.copies.given == plugin_lean.copies.seen > 20
     assert sorted(full) == sorted(lean)
     assert [name for name in full if full[name] != lean[name]] == []
     docs = json.loads(lean["search/search_index.json"])["docs"]
@@ -232,7 +232,7 @@ def test_another_on_page_context_handler_sees_the_page_itself(tmp_path: Path, mo
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     build(config)
     plugin = config.plugins["outcome-roadmap"]
-    assert plugin._lean is False and plugin._lean_pages == 0
+    assert plugin.copies is None
     hook = next(p for name, p in config.plugins.items() if "hook" in name)
     assert any('class="rg-card' in content for content in hook.SEEN)
     assert len(hook.SEEN) > 10 and all('class="rg-' in content for content in hook.SEEN)  # never a lean copy
@@ -280,5 +280,5 @@ def test_no_lean_copies_when_search_is_switched_off(tmp_path: Path, monkeypatch)
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     build(config)
     plugin = config.plugins["outcome-roadmap"]
-    assert plugin._lean is False and plugin._lean_pages == 0 and plugin._leaned == {}
+    assert plugin.copies is None
     assert not (tmp_path / "out" / "search" / "search_index.json").exists()
