@@ -79,13 +79,27 @@ _HTML_BLOCK_PRIORITY = 20
 _RAW_HTML_PRIORITY = 30
 
 
-def supported(markdown_extensions: Any, mdx_configs: Any) -> bool:
-    """Whether this Markdown configuration leaves raw HTML blocks alone, so the fast path is exact."""
+_LAST_MARKDOWN: list = []  # (extensions, configs, instance): the configuration last asked about
+
+
+def _markdown(markdown_extensions: Any, mdx_configs: Any) -> Any:
+    """A Markdown instance of this configuration (the same lists of a build give the same instance)."""
     import markdown
 
+    if _LAST_MARKDOWN and _LAST_MARKDOWN[0] is markdown_extensions and _LAST_MARKDOWN[1] is mdx_configs:
+        return _LAST_MARKDOWN[2]
     try:
         md = markdown.Markdown(extensions=markdown_extensions, extension_configs=mdx_configs or {})
     except Exception:  # pragma: no cover - MkDocs reports a broken configuration itself
+        md = None
+    _LAST_MARKDOWN[:] = [markdown_extensions, mdx_configs, md]
+    return md
+
+
+def supported(markdown_extensions: Any, mdx_configs: Any) -> bool:
+    """Whether this Markdown configuration leaves raw HTML blocks alone, so the fast path is exact."""
+    md = _markdown(markdown_extensions, mdx_configs)
+    if md is None:
         return False
     for item in md.preprocessors._priority:
         if item.priority >= _HTML_BLOCK_PRIORITY and item.name not in _SAFE_PRE:
@@ -293,13 +307,8 @@ _SAFE_TREE = {"inline", "prettify", "unescape", "toc", "attr_list", "footnote", 
 
 def skeletons_supported(markdown_extensions: Any, mdx_configs: Any) -> bool:
     """Whether a skeleton's HTML, table of contents and anchors are a function of its text alone."""
-    import markdown
-
-    try:
-        md = markdown.Markdown(extensions=markdown_extensions, extension_configs=mdx_configs or {})
-    except Exception:  # pragma: no cover - MkDocs reports a broken configuration itself
-        return False
-    return all(item.name in _SAFE_TREE for item in md.treeprocessors._priority)
+    md = _markdown(markdown_extensions, mdx_configs)
+    return md is not None and all(item.name in _SAFE_TREE for item in md.treeprocessors._priority)
 
 
 def reusable(parts: Split) -> bool:
