@@ -282,3 +282,24 @@ def test_no_lean_copies_when_search_is_switched_off(tmp_path: Path, monkeypatch)
     plugin = config.plugins["outcome-roadmap"]
     assert plugin.copies is None
     assert not (tmp_path / "out" / "search" / "search_index.json").exists()
+
+
+@pytest.mark.parametrize("raw_html", [False, True])
+def test_hostile_site_has_the_same_search_index_with_and_without_lean_copies(tmp_path: Path, raw_html: bool):
+    """Hostile titles and bodies (scripts, entities, quotes; with raw HTML let through, real tags and
+    attributes in bodies): the lean copies give the same index, or step aside where they cannot."""
+    from sitehelpers import clean_env, mkdocs, mkdocs_config, write_site
+    from test_site_safety import hostile_content
+
+    config = mkdocs_config(plugin={"allow_raw_html": True}) if raw_html else None
+    root = write_site(tmp_path / "src", hostile_content(), config=config)
+    sites = {}
+    for lean in ("0", "1"):
+        site = tmp_path / f"site{lean}"
+        proc = mkdocs(root, "build", "-d", site, env=clean_env(ROADMAP_GEN_LEAN_SEARCH=lean))
+        assert proc.returncode == 0, proc.stderr
+        assert ("went to search as lean copies" in proc.stderr) == (lean == "1"), proc.stderr
+        sites[lean] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert sorted(sites["0"]) == sorted(sites["1"])
+    assert [name for name in sites["0"] if sites["0"][name] != sites["1"][name]] == []
+    assert len(json.loads(sites["1"]["search/search_index.json"])["docs"]) > 10
