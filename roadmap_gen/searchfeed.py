@@ -9,8 +9,9 @@ cards, badges, facts lists, charts. :func:`lean` rewrites a page to what that pa
   attributes it reads (``id`` on headings, ``class="headerlink"`` on a permalink);
 * any element that is open when a heading with an ``id`` starts stays, bare: the parser ends a
   section when the element around its heading closes;
-* every other tag goes; its text stays, and a run of whitespace-only text between tags becomes one
-  space, as the parser would have collapsed it.
+* every other tag goes and its text stays. Texts the parser would have seen apart stay apart (an
+  ``</br>``, which it ignores, between them) unless joining them changes nothing: text after text, and
+  whitespace after whitespace outside a title, which the parser collapses to one space anyway.
 
 The parser's own rules are followed where they matter: its stack of open elements (void elements are
 never on it, an end tag that does not match the innermost open element is ignored), its preface
@@ -20,7 +21,12 @@ comments and declarations, a ``<`` that is not a plain tag, an entity without it
 :func:`lean` return None: the page is indexed as it is.
 
 The search index built from the lean page is the one built from the page itself (tested on every
-page of the example, the benchmark roadmaps and generated HTML): same sections, titles and text.
+page of the example, the hostile-text fixture, generated documents and, by hand, the benchmark
+roadmaps): same sections, titles and text, and the same ``search_index.json``.
+
+:func:`lean_restored` makes the same copy from the tokens the fast path (:mod:`fasthtml`) found in a
+page's blocks, so only the converted skeleton is tokenized again; :class:`SearchCopies` runs it all for
+one build (the plugin hands the copy to the search plugin and takes it back).
 """
 
 from __future__ import annotations
