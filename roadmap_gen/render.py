@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
+import markupsafe
+from markupsafe import Markup
 
 from .compiler import Compiled
 from .export import roadmap_data, to_json
@@ -84,13 +86,25 @@ class Page:
     markdown: str
 
 
+def _inserted(value: Any) -> Any:
+    """Every value a template inserts (Jinja's ``finalize``). Text (YAML fields: anything not already
+    Markup) never gets a line starting with ``#``: the only Markdown headings of a page are the ones its
+    templates and macros write, which ``page`` sets apart with blank lines, and YAML text stays text in
+    MkDocs and in any engine reading ``roadmap-gen pages`` (where a blank line would end an HTML block).
+    HTML made by the view models guards its own lines (``Views.body``). Escaped here, as autoescaping
+    would have."""
+    if type(value) is str and "\n#" in value:
+        return Markup(str(markupsafe.escape(value)).replace("\n#", "\n&#35;"))
+    return value
+
+
 def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     paths = [str(Path(d) / "roadmap") for d in custom_dirs if d] + [str(theme_dir() / "templates" / "roadmap")]
     # auto_reload off: an environment lives for one build, so re-checking every template file's mtime on
     # every page only costs stat calls; the bytecode cache carries compiled templates across builds
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-                             auto_reload=False, bytecode_cache=_TEMPLATES)
+                             auto_reload=False, bytecode_cache=_TEMPLATES, finalize=_inserted)
     return env
 
 

@@ -112,7 +112,7 @@ class Views:
         return {"key": status, "label": self.t.get(f"status.{status}", status)}
 
     def body(self, item: m.MarkdownItem) -> Markup:
-        # a line starting with `#` (in a code block, say) must not look like a page heading
+        # a line of a body starting with `#` (in a code block, say) must not look like a page heading
         return Markup(self.bodies.render(item.body).replace("\n#", "\n&#35;"))
 
     def num(self, value: float | None, unit: str = "") -> str:

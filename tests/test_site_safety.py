@@ -377,3 +377,26 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_a_line_of_text_starting_with_hash_is_never_a_heading(tmp_path):
+    """YAML text is plain text and a body's code block is code, even where a line starts with `#`: in the
+    built page and in the Markdown `roadmap-gen pages` writes for other engines (where a blank line would
+    end an HTML block and turn the line into a heading)."""
+    root = copy_basic(tmp_path / "src")
+    path = root / "content" / "hypotheses" / "sms-reminders.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "we_believe: sending SMS reminders", "we_believe: |\n  sending SMS reminders\n  # not a heading\n  and more")
+    path.write_text(text + "\nBody.\n\n```sh\necho hi\n# a shell comment\n```\n", encoding="utf-8")
+    site = build(root, tmp_path / "site")
+    doc = content(page(site, "hypotheses/sms-reminders/index.html"))
+    headings = [h.clean_text() for level in range(1, 7) for h in doc.find_all(f"h{level}")]
+    assert not [h for h in headings if "not a heading" in h or "shell comment" in h], headings
+    assert "sending SMS reminders\n# not a heading\nand more" in doc.find("figure", cls="rg-statement").text()
+    assert doc.find("pre").text() == "echo hi\n# a shell comment\n"
+    out = tmp_path / "md"
+    proc = roadmap_gen(root, "pages", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    markdown = (out / "hypotheses" / "sms-reminders.md").read_text(encoding="utf-8")
+    assert not re.search(r"^#+ (not a heading|a shell comment)", markdown, re.M)
+    assert "\n\n# not a heading" not in markdown
