@@ -378,13 +378,14 @@ class History:
 
 
 def roadmap_history(repo_root: Path, content_dir: Path, as_of: date, max_commits: int = 200,
-                    audience: str = "internal", skip_empty: bool | None = None) -> History:
+                    audience: str = "internal", skip_empty: bool | None = None, git: "Git | None" = None) -> History:
     """The history of the roadmap in ``content_dir`` (absolute, or relative to ``repo_root``).
 
     Every revision is compiled for ``as_of`` and ``audience``; with ``audience="public"``
     the diffs only see public items, and commits that change nothing public are
     left out (``skip_empty`` overrides that: True drops commits with no roadmap
-    change for any audience, False keeps them all). Never raises.
+    change for any audience, False keeps them all). ``git``: the repository of
+    ``repo_root``, when the caller has opened it already. Never raises.
     """
     as_of_text = as_of.isoformat()
 
@@ -397,7 +398,7 @@ def roadmap_history(repo_root: Path, content_dir: Path, as_of: date, max_commits
     if not content_dir.is_absolute():
         content_dir = Path(repo_root) / content_dir
     try:
-        git = Git.open(Path(repo_root))
+        git = git or Git.open(Path(repo_root))
         if git.is_shallow():
             return unavailable(SHALLOW_REASON)
         try:

@@ -215,15 +215,16 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         from .history import Git, GitError, roadmap_history
 
         try:
-            head = Git.open(self.content_dir).resolve("HEAD")
+            git = Git.open(self.content_dir)
+            head = git.resolve("HEAD")
         except (GitError, OSError):
-            head = None
+            git = head = None
         key = (self.content_dir, head, self.as_of, self.config.audience, self.config.history_limit)
         if key not in _HISTORIES:
             _HISTORIES.clear()
             _HISTORIES[key] = roadmap_history(self.content_dir, self.content_dir, self.as_of,
                                               max_commits=self.config.history_limit,
-                                              audience=self.config.audience)
+                                              audience=self.config.audience, git=git)
         history = _HISTORIES[key]
         if not history.available:
             log.info(f"no history on the changes page: {history.reason}")
