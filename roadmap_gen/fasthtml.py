@@ -33,6 +33,12 @@ blocks with the same parser the first time it is asked (it rarely is). A page
 whose placeholders do not all come back exactly once is rendered again the
 ordinary way. ``ROADMAP_GEN_FAST_HTML=0`` switches the fast path off (the
 tests compare whole sites built both ways).
+
+What is left for Python-Markdown after the split (a page's *skeleton*: its headings and placeholders)
+is the same on most pages of a kind. When its result can depend on nothing but its text (see
+:func:`skeletons_supported` and :func:`reusable`), a skeleton is converted once and the pages that share
+it take that result (:func:`remember`, :func:`apply`); ``ROADMAP_GEN_REUSE_SKELETONS=0`` switches that
+off. :class:`FastPages` runs all of it for one build; the plugin's page events delegate to it.
 """
 
 from __future__ import annotations
