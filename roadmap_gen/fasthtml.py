@@ -67,6 +67,7 @@ _BLANKISH_LINE = re.compile(r"\n +\n")
 _UNSAFE_TEXT = ("```", "~~~", "markdown=")  # `<!` and `<?` fail the tag count below
 # an entity without its `;`: html.parser hands over the name and Python-Markdown writes it back with one
 _OPEN_ENTITY = re.compile(r"&#?[a-zA-Z0-9][-.a-zA-Z0-9]*(?![-.a-zA-Z0-9;])")
+OPEN_ENTITY = _OPEN_ENTITY  # html.parser hands such an entity over differently: searchfeed steps aside too
 _CDATA = ("script", "style")
 
 # Python-Markdown 3.x block-level elements (markdown.Markdown().block_level_elements); extensions may

@@ -41,7 +41,7 @@ from . import fasthtml
 # autoescape and the chart code write them). Any `<` it does not match sends the page to the index unchanged.
 _TOKEN = fasthtml.TOKEN
 _ID = re.compile(r'\sid="([^"]*)"')
-_OPEN_ENTITY = re.compile(r"&#?[a-zA-Z0-9][-.a-zA-Z0-9]*(?![-.a-zA-Z0-9;])")
+_OPEN_ENTITY = fasthtml.OPEN_ENTITY  # an entity without its `;`
 
 # material/plugins/search/plugin.py: Parser.keep, Parser.skip and the module's `void`
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
