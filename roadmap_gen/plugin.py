@@ -73,6 +73,9 @@ class OutcomeRoadmapConfig(Config):
     """A changes page, History sections and an Atom feed from the content's git history."""
     history_limit = c.Type(int, default=100)
     """How many of the newest commits that changed the content the history covers."""
+    workers = c.Type(int, default=0)
+    """Processes rendering pages in ``mkdocs build``: 0, one per core (Linux, big roadmaps); 1, in-process.
+    ``mkdocs serve`` always renders in-process, where its caches keep rebuilds quick."""
 
 
 def _edit_url(config: Any, content_dir: Path, config_dir: Path) -> str | None:
@@ -175,7 +178,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         history = self.history(config)
         t1 = time.perf_counter()
         self.renderer.directory_urls = config.use_directory_urls  # a later plugin (offline) may change it
-        pages = self.renderer.render(compiled, history=history)
+        pages = self.renderer.render(compiled, history=history,
+                                     processes=1 if self._serving else self.config.workers)
         t2 = time.perf_counter()
         generated = {p.src for p in pages}
         nav_pages = {HOME, JOURNEY, "kpis/index.md", "changes/index.md"} | {
@@ -202,9 +206,15 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if self.config.nav:
             self._nav(config, files, generated)
         timings = {**compiled.timings, "history": t1 - th, "render": t2 - t1}
+        shared = self.renderer.workers
         log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(pages)} pages "
                  f"(parsed {compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: "
-                 + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
+                 + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())
+                 + (f" ({shared.processes} processes, largest child {shared.child_rss_mb:.0f} MB)"
+                    if shared.processes > 1 else ""))
+        if shared.failed:
+            log.warning(f"{shared.failed} rendering process{'es' * (shared.failed != 1)} failed; "
+                        "their pages were rendered again in the main process")
         self.timings = timings
         return files
 

@@ -22,6 +22,7 @@ import jinja2
 import markupsafe
 from markupsafe import Markup
 
+from . import workers
 from .compiler import Compiled
 from .export import roadmap_data, to_json
 from .labels import labels_for
@@ -135,14 +136,16 @@ class Renderer:
         self.allow_raw_html = allow_raw_html
         self.edit_url = edit_url
         self._fingerprint = self.fingerprint() if cache else None
+        self.workers = workers.Stats()  # how the last render shared its pages out
 
-    def render(self, compiled: Compiled, history: Any = None) -> list[Page]:
+    def render(self, compiled: Compiled, history: Any = None, processes: int = 1) -> list[Page]:
+        """Every page, in site order; ``processes`` other than 1 shares the pages out to forked copies of
+        this process, as many as asked (0: one per core), where :mod:`roadmap_gen.workers` finds that safe."""
         views = Views(compiled.roadmap, compiled.figures, self.labels, directory_urls=self.directory_urls,
                       allow_raw_html=self.allow_raw_html, edit_url=self.edit_url, history=history)
-        pages = []
-        for view in views.pages():
-            pages.append(self.page(view))
-        return pages
+        jobs = views.jobs()
+        count = 1 if processes == 1 else workers.planned(len(jobs), processes)
+        return workers.in_order(lambda i: self.page(jobs[i]()), len(jobs), count, self.workers)
 
     def fingerprint(self) -> bytes:
         """What every page's rendering depends on besides its view: the labels and every template file."""

@@ -10,8 +10,8 @@ text it draws). Text from YAML stays plain text: autoescaping does the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -248,15 +248,22 @@ class Views:
 
     # -- pages --------------------------------------------------------------------------
     def pages(self) -> list[PageView]:
-        out = [self.home(), self.board(), self.kpis(), self.okr_index(), self.opportunity_index()]
+        return [job() for job in self.jobs()]
+
+    def jobs(self) -> list[Callable[[], PageView]]:
+        """One call per page, in site order, each building that page's view; pages do not depend on
+        which others were built before them (the caches here only remember pure results), so any
+        subset can be built in any process."""
+        out: list[Callable[[], PageView]] = [self.home, self.board, self.kpis, self.okr_index,
+                                             self.opportunity_index]
         if self.history is not None:
-            out.append(self.changes())
+            out.append(self.changes)
         for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
-            out.append(self.kind_index(kind))
+            out.append(partial(self.kind_index, kind))
         for kind in m.PAGE_KINDS:
             builder = getattr(self, f"page_{kind}")
             for item in self.r.items(kind):
-                out.append(self._at(item_page(kind, item.id), builder, item))
+                out.append(partial(self._at, item_page(kind, item.id), builder, item))
         return out
 
     def _at(self, src: str, fn, *args) -> PageView:
