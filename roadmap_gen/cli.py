@@ -149,7 +149,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     renderer = Renderer(language=theme.get("language") if isinstance(theme, dict) else None,
                         labels=options.get("labels") or {}, directory_urls=project.directory_urls,
                         allow_raw_html=bool(options.get("allow_raw_html", False)))
-    pages = renderer.render(result)
+    wanted = options.get("workers", 0)  # the plugin's option; MkDocs checks its type, here 0 stands in
+    pages, roadmap_json = renderer.render_site(result, processes=wanted if type(wanted) is int else 0)
     for page in pages:
         target = out / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,7 +159,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-    (out / "roadmap.json").write_text(renderer.roadmap_json(result), encoding="utf-8")
+    (out / "roadmap.json").write_text(roadmap_json or "", encoding="utf-8")
     print(f"wrote {len(pages)} pages, {len(asset_sources())} assets and roadmap.json to {args.out} "
           f"in {time.perf_counter() - t0:.2f} s", file=sys.stderr)
     return EXIT_OK

@@ -178,8 +178,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         history = self.history(config)
         t1 = time.perf_counter()
         self.renderer.directory_urls = config.use_directory_urls  # a later plugin (offline) may change it
-        pages = self.renderer.render(compiled, history=history,
-                                     processes=1 if self._serving else self.config.workers)
+        pages, roadmap_json = self.renderer.render_site(
+            compiled, history=history, processes=1 if self._serving else self.config.workers, json=self.config.json)
         t2 = time.perf_counter()
         generated = {p.src for p in pages}
         nav_pages = {HOME, JOURNEY, "kpis/index.md", "changes/index.md"} | {
@@ -202,7 +202,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if history is not None and history.available:
             files.append(File.generated(config, "changes/feed.xml", content=self._feed(config, history)))
         if self.config.json:
-            files.append(File.generated(config, "roadmap.json", content=self.renderer.roadmap_json(compiled)))
+            files.append(File.generated(config, "roadmap.json", content=roadmap_json))
         if self.config.nav:
             self._nav(config, files, generated)
         timings = {**compiled.timings, "history": t1 - th, "render": t2 - t1}

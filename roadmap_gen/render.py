@@ -15,8 +15,9 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jinja2
 import markupsafe
@@ -99,6 +100,40 @@ def _inserted(value: Any) -> Any:
     return value
 
 
+try:  # MarkupSafe 3: the C function behind markupsafe.escape, str in, str out
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - other MarkupSafe builds
+    def _escape_inner(text: str) -> str:
+        return str(markupsafe.escape(text))
+
+
+def _escape(value: Any) -> str:
+    """Autoescaping for our templates' ``{{ ... }}``: the same text as ``markupsafe.escape``, as a plain
+    ``str``: compiled templates only join what it returns (a macro's result becomes Markup as before), so
+    making a Markup object per inserted value (a third of the rendering time) buys nothing."""
+    if value.__class__ is str:
+        return _escape_inner(value)
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return html()
+    return _escape_inner(str(value))
+
+
+class _Template(jinja2.Template):
+    """Templates whose output expressions escape with :func:`_escape`."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: Any, globals: Any,
+                  uptodate: Any = None) -> jinja2.Template:
+        # as jinja2.Template.from_code, with the module's `escape` (looked up when a template runs) replaced
+        namespace = {"environment": environment, "__file__": code.co_filename}
+        exec(code, namespace)
+        namespace["escape"] = _escape
+        template = cls._from_namespace(environment, namespace, globals)
+        template._uptodate = uptodate
+        return template
+
+
 def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     paths = [str(Path(d) / "roadmap") for d in custom_dirs if d] + [str(theme_dir() / "templates" / "roadmap")]
     # auto_reload off: an environment lives for one build, so re-checking every template file's mtime on
@@ -106,6 +141,7 @@ def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
                              auto_reload=False, bytecode_cache=_TEMPLATES, finalize=_inserted)
+    env.template_class = _Template
     return env
 
 
@@ -141,11 +177,23 @@ class Renderer:
     def render(self, compiled: Compiled, history: Any = None, processes: int = 1) -> list[Page]:
         """Every page, in site order; ``processes`` other than 1 shares the pages out to forked copies of
         this process, as many as asked (0: one per core), where :mod:`roadmap_gen.workers` finds that safe."""
+        return self.render_site(compiled, history, processes, json=False)[0]
+
+    def render_site(self, compiled: Compiled, history: Any = None, processes: int = 1,
+                    json: bool = True) -> tuple[list[Page], str | None]:
+        """Every page (as :meth:`render`) and, with ``json``, ``roadmap.json``'s text, made in the same
+        processes."""
         views = Views(compiled.roadmap, compiled.figures, self.labels, directory_urls=self.directory_urls,
                       allow_raw_html=self.allow_raw_html, edit_url=self.edit_url, history=history)
-        jobs = views.jobs()
+        jobs: list[Callable[[], Any]] = [partial(self._job, job) for job in views.jobs()]
+        if json:
+            jobs.append(partial(self.roadmap_json, compiled))
         count = 1 if processes == 1 else workers.planned(len(jobs), processes)
-        return workers.in_order(lambda i: self.page(jobs[i]()), len(jobs), count, self.workers)
+        done = workers.in_order(lambda i: jobs[i](), len(jobs), count, self.workers)
+        return (done[:-1], done[-1]) if json else (done, None)
+
+    def _job(self, job: Callable[[], PageView]) -> Page:
+        return self.page(job())
 
     def fingerprint(self) -> bytes:
         """What every page's rendering depends on besides its view: the labels and every template file."""
