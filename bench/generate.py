@@ -43,7 +43,7 @@ from pathlib import Path
 AS_OF = "2026-11-25"
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "out"
-GENERATOR_VERSION = "2"  # bump when the output changes, so run.py regenerates stale trees
+GENERATOR_VERSION = "3"  # bump when the output changes, so run.py regenerates stale trees
 
 STAGES = [
     ("discover", "Discover", "A clinic owner hears about the product and decides it is worth a trial."),
@@ -117,7 +117,9 @@ class Text:
         if r.random() < bullets:
             parts.insert(1, "What we learned:\n\n" + "\n".join(f"- {self.sentence()}" for _ in range(r.randint(2, 4))))
         # About 3 in 10 bodies use inline Markdown, as in the example roadmap (14 of its 50): a bold
-        # lead-in, an emphasis or a link. Drawn from the text, so the rest of the roadmap stays as it was.
+        # lead-in, an emphasis or a link; 1 in 10 more, a table (the example has tables, list items over
+        # two lines, emphasis across lines: 5 of its 50 bodies). Drawn from the text, so the rest of the
+        # roadmap stays as it was.
         pick = zlib.crc32(parts[0].encode()) % 30
         if pick < 3:
             parts[0] = "**Who behaves differently:** " + parts[0][0].lower() + parts[0][1:]
@@ -126,6 +128,9 @@ class Text:
             parts[0] = f"*{first}* {rest}"
         elif pick < 9:
             parts[-1] += f"\nSee [the interview notes](https://wiki.example.com/research/{pick}) for details."
+        elif pick < 12:
+            parts.append("| month | share |\n| --- | --- |\n" + "\n".join(
+                f"| {month} 2026 | {pick + i}% |" for i, month in enumerate(("April", "May", "June"))))
         return "\n\n".join(parts) + "\n"
 
 

@@ -59,6 +59,29 @@ def relative_url(target: str, base: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+class RelativeTo:
+    """:func:`relative_url` for many targets seen from one page, with a shortcut for the common case: a
+    plain target (no anchor, no ``.``/``..``/empty segments) whose first segment is not the page's is the
+    way up to the site root followed by the target."""
+
+    __slots__ = ("base", "_up", "_first")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        base_dir = base.rsplit("/", 1)[0] if "/" in base else ""
+        parts = [x for x in base_dir.split("/") if x and x != "."]
+        plain = not base.startswith("/") and ".." not in parts
+        self._up = "../" * len(parts) if plain else None
+        self._first = parts[0] if parts else None
+
+    def __call__(self, target: str) -> str:
+        up = self._up
+        if up is not None and target and target[0] not in "./#" and "#" not in target and "//" not in target \
+                and "/." not in target and target.partition("/")[0] != self._first:
+            return up + target
+        return relative_url(target, self.base)
+
+
 def _relpath(path: str, start: str) -> str:
     """``posixpath.relpath`` for two relative paths, without its two ``abspath`` calls (a site build makes
     tens of thousands of these); paths with ``.``/``..`` segments or a leading ``/`` take the library's way."""

@@ -19,7 +19,7 @@ from . import charts
 from . import model as m
 from .compute import Figures, Progress
 from .sanitize import BodyRenderer
-from .urls import HOME, JOURNEY, index_page, item_page, item_url, page_url, relative_url
+from .urls import HOME, JOURNEY, RelativeTo, index_page, item_page, item_url, page_url
 
 BOARD_KINDS = ("theme", "question", "hypothesis")
 HISTORY_PAGE = "changes/index.md"
@@ -63,15 +63,15 @@ class Views:
         self._cards: dict[tuple[str, str], tuple] = {}  # (kind, id) -> what a card shows but its URLs
         self._bars: dict[tuple, Markup] = {}  # progress bars drawn so far, by their arguments
         self._item_urls: dict[tuple[str, str], str] = {}
-        self._href_base, self._hrefs = "", {}
+        self._href_base, self._hrefs, self._relative = "", {}, RelativeTo("")
 
     # -- helpers -------------------------------------------------------------------
     def href(self, site_url: str) -> str:
         if self.base != self._href_base:  # a new page: URLs relative to it, each worked out once
-            self._href_base, self._hrefs = self.base, {}
+            self._href_base, self._hrefs, self._relative = self.base, {}, RelativeTo(self.base)
         rel = self._hrefs.get(site_url)
         if rel is None:
-            rel = self._hrefs[site_url] = relative_url(site_url, self.base)
+            rel = self._hrefs[site_url] = self._relative(site_url)
         return rel
 
     def page_href(self, src: str) -> str:

@@ -137,3 +137,27 @@ def test_random_yaml_values_for_random_keys_never_crash(name, line, key, value, 
 def test_random_csv_rows_never_crash(name, rows):
     body = "".join(f"{d},{v},{n}\n" for d, v, n in rows)
     check({**FILES, name: (FILES[name].decode() + body).encode("utf-8")})
+
+
+_SEGMENTS = st.sampled_from(["", ".", "..", "a", "b", "hypotheses", "x", "index.html", "x.html", "#top", "a#b"])
+_URLS = st.builds(lambda parts, end, lead: lead + "/".join(parts) + end,
+                  st.lists(_SEGMENTS, max_size=4), st.sampled_from(["", "/", "#k", "/#k"]), st.sampled_from(["", "/"]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_URLS, _URLS)
+def test_relative_urls_shortcut_gives_what_relative_url_gives(target: str, base: str):
+    from roadmap_gen.urls import RelativeTo, relative_url
+
+    assert RelativeTo(base)(target) == relative_url(target, base)
+
+
+def test_relative_urls_shortcut_on_the_sites_own_urls():
+    from roadmap_gen.urls import RelativeTo, item_url, page_url, relative_url
+
+    urls = [page_url(src, d) for d in (True, False) for src in ("index.md", "journey/index.md", "kpis/index.md",
+                                                                "hypotheses/index.md", "stages/book.md")]
+    urls += [item_url(k, "some-id", d) for d in (True, False) for k in ("hypothesis", "outcome", "stage", "goal")]
+    for base in urls:
+        for target in urls:
+            assert RelativeTo(base)(target) == relative_url(target, base), (target, base)
