@@ -24,6 +24,7 @@ import os
 import posixpath
 import time
 from datetime import date, datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -78,6 +79,35 @@ class OutcomeRoadmapConfig(Config):
     ``mkdocs serve`` always renders in-process, where its caches keep rebuilds quick."""
 
 
+class _LateFile(File):
+    """A generated file whose content is asked for only when MkDocs first reads it: pages rendered by a
+    second process (render.Renderer.render_streamed) are taken over then, not when the files are listed.
+    MkDocs reads every content through ``_content`` (``content_string``, ``content_bytes``,
+    ``copy_file``, ``is_modified``)."""
+
+    _late: Any = None
+    _value: Any = None
+
+    @classmethod
+    def make(cls, config: Any, src: str, content: Any, inclusion: Any = InclusionLevel.UNDEFINED) -> "_LateFile":
+        f = cls.generated(config, src, content="", inclusion=inclusion)
+        f._late = content  # a call giving the text
+        return f
+
+    @property  # type: ignore[override]
+    def _content(self) -> Any:
+        late = self._late
+        if late is not None:
+            self._late = None
+            self._value = late()
+        return self._value
+
+    @_content.setter
+    def _content(self, value: Any) -> None:
+        self._late = None
+        self._value = value
+
+
 def _edit_url(config: Any, content_dir: Path, config_dir: Path) -> str | None:
     repo_url, edit_uri = config.get("repo_url"), config.get("edit_uri")
     if not repo_url or not edit_uri:
@@ -103,6 +133,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.copies: searchfeed.SearchCopies | None = None  # lean copies for search, this build (None: off)
         self._serving = False
         self._frozen = False
+        self._rendered: Any = None  # this build's pages (render.Rendered), until the build ends
 
     # -- config ----------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -178,14 +209,14 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         history = self.history(config)
         t1 = time.perf_counter()
         self.renderer.directory_urls = config.use_directory_urls  # a later plugin (offline) may change it
-        pages, roadmap_json = self.renderer.render_site(
+        rendered = self._rendered = self.renderer.render_streamed(
             compiled, history=history, processes=1 if self._serving else self.config.workers, json=self.config.json)
         t2 = time.perf_counter()
-        generated = {p.src for p in pages}
+        generated = set(rendered.srcs)
         nav_pages = {HOME, JOURNEY, "kpis/index.md", "changes/index.md"} | {
             index_page(k) for k in ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "okr")}
-        ours = [File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.UNDEFINED
-                               if page.src in nav_pages else InclusionLevel.NOT_IN_NAV) for page in pages]
+        ours = [_LateFile.make(config, src, partial(rendered.markdown, i), InclusionLevel.UNDEFINED
+                               if src in nav_pages else InclusionLevel.NOT_IN_NAV) for i, src in enumerate(rendered.srcs)]
         # a docs_dir page at a generated page's address (docs/journey.md, docs/stages/x/index.md, ...)
         theirs = {f.dest_uri: f for f in files if not f.generated_by}
         for f in sorted(ours, key=lambda f: f.dest_uri):
@@ -202,19 +233,16 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if history is not None and history.available:
             files.append(File.generated(config, "changes/feed.xml", content=self._feed(config, history)))
         if self.config.json:
-            files.append(File.generated(config, "roadmap.json", content=roadmap_json))
+            files.append(_LateFile.make(config, "roadmap.json", rendered.json))
         if self.config.nav:
             self._nav(config, files, generated)
         timings = {**compiled.timings, "history": t1 - th, "render": t2 - t1}
-        shared = self.renderer.workers
-        log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(pages)} pages "
+        stream = rendered.stream
+        log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(rendered.srcs)} pages "
                  f"(parsed {compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: "
                  + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())
-                 + (f" ({shared.processes} processes, largest child {shared.child_rss_mb:.0f} MB)"
-                    if shared.processes > 1 else ""))
-        if shared.failed:
-            log.warning(f"{shared.failed} rendering process{'es' * (shared.failed != 1)} failed; "
-                        "their pages were rendered again in the main process")
+                 + (f" ({len(rendered.srcs) + bool(self.config.json) - len(stream.todo)} pages; a second "
+                    f"process renders the other {len(stream.todo)} meanwhile)" if stream is not None else ""))
         self.timings = timings
         return files
 
@@ -324,6 +352,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
 
     def on_post_build(self, config: Any) -> None:
         self._unfreeze()
+        self._close_rendered()
         if self.fast is not None and self.fast.pages:
             log.info(f"{self.fast.pages} of {len(self._generated)} pages took the fast HTML path "
                      f"({self.fast.time * 1000:.0f} ms); {self.fast.reused} reused a converted twin's skeleton")
@@ -333,6 +362,20 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._unfreeze()
+        self._close_rendered(kill=True)
+
+    def _close_rendered(self, kill: bool = False) -> None:
+        """Reap the process that rendered pages alongside the build, and say what taking them over cost."""
+        rendered, self._rendered = self._rendered, None
+        if rendered is None or rendered.stream is None:
+            return
+        rendered.close(kill)
+        stream = rendered.stream
+        if stream.failed:
+            log.warning("the second rendering process stopped early; its pages were rendered in the main one")
+        if not kill:
+            log.info(f"{len(stream.todo)} pages came from a second process (peak memory "
+                     f"{stream.child_rss_mb:.0f} MB); taking them over took {stream.waited * 1000:.0f} ms")
         self._restore_env()
 
     def _unfreeze(self) -> None:

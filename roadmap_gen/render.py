@@ -107,6 +107,36 @@ except ImportError:  # pragma: no cover - other MarkupSafe builds
         return str(markupsafe.escape(text))
 
 
+class Rendered:
+    """A site's pages by source path, and ``roadmap.json``: made already (``done``, by job index), or
+    arriving from a :class:`workers.Stream`."""
+
+    def __init__(self, srcs: list[str], done: dict[int, Any], stream: "workers.Stream | None", json: bool) -> None:
+        self.srcs = srcs
+        self._done = done
+        self.stream = stream
+        self._json = len(srcs) if json else None
+
+    def _get(self, i: int) -> Any:
+        value = self._done.pop(i, None)  # each is taken once (MkDocs keeps the text)
+        return value if value is not None else self.stream.get(i)  # type: ignore[union-attr]
+
+    def markdown(self, i: int) -> str:
+        return self._get(i).markdown
+
+    def json(self) -> str | None:
+        return None if self._json is None else self._get(self._json)
+
+    @property
+    def waited(self) -> float:
+        """Seconds spent taking pages over from the child (waiting for them, unpickling them)."""
+        return self.stream.waited if self.stream is not None else 0.0
+
+    def close(self, kill: bool = False) -> None:
+        if self.stream is not None:
+            self.stream.close(kill)
+
+
 def _escape(value: Any) -> str:
     """Autoescaping for our templates' ``{{ ... }}``: the same text as ``markupsafe.escape``, as a plain
     ``str``: compiled templates only join what it returns (a macro's result becomes Markup as before), so
@@ -183,17 +213,45 @@ class Renderer:
                     json: bool = True) -> tuple[list[Page], str | None]:
         """Every page (as :meth:`render`) and, with ``json``, ``roadmap.json``'s text, made in the same
         processes."""
-        views = Views(compiled.roadmap, compiled.figures, self.labels, directory_urls=self.directory_urls,
-                      allow_raw_html=self.allow_raw_html, edit_url=self.edit_url, history=history)
-        jobs: list[Callable[[], Any]] = [partial(self._job, job) for job in views.jobs()]
-        if json:
-            jobs.append(partial(self.roadmap_json, compiled))
+        srcs, jobs = self._jobs(compiled, history, json)
         count = 1 if processes == 1 else workers.planned(len(jobs), processes)
         done = workers.in_order(lambda i: jobs[i](), len(jobs), count, self.workers)
         return (done[:-1], done[-1]) if json else (done, None)
 
-    def _job(self, job: Callable[[], PageView]) -> Page:
-        return self.page(job())
+    def render_streamed(self, compiled: Compiled, history: Any = None, processes: int = 0,
+                        json: bool = True) -> "Rendered":
+        """Every page and ``roadmap.json``, as :meth:`render_site`, but where a second process may run
+        (``processes`` other than 1, see :mod:`roadmap_gen.workers`) a forked child renders most pages
+        while this process goes on: :meth:`Rendered.markdown` hands each page over when it is asked for,
+        so what the caller does with the first pages overlaps with the child's work. This process renders
+        every second page of the first quarter of the site (its listing pages, board and stage pages
+        come first and cost the most), the child the others, in site order."""
+        srcs, jobs = self._jobs(compiled, history, json)
+        count = 1 if processes == 1 else workers.planned(len(jobs), processes)
+        self.workers = workers.Stats()
+        if count == 1:
+            return Rendered(srcs, {i: job() for i, job in enumerate(jobs)}, None, json)
+        first = len(jobs) // 4
+        stream = workers.Stream(lambda i: jobs[i](),  # the child starts at once
+                                [i for i in range(first) if i % 2] + list(range(first, len(jobs))))
+        self.workers.processes = 2
+        return Rendered(srcs, {i: jobs[i]() for i in range(0, first, 2)}, stream, json)
+
+    def _jobs(self, compiled: Compiled, history: Any, json: bool) -> tuple[list[str], list[Callable[[], Any]]]:
+        views = Views(compiled.roadmap, compiled.figures, self.labels, directory_urls=self.directory_urls,
+                      allow_raw_html=self.allow_raw_html, edit_url=self.edit_url, history=history)
+        pairs = views.jobs()
+        srcs = [src for src, _ in pairs]
+        jobs: list[Callable[[], Any]] = [partial(self._job, src, job) for src, job in pairs]
+        if json:
+            jobs.append(partial(self.roadmap_json, compiled))
+        return srcs, jobs
+
+    def _job(self, src: str, job: Callable[[], PageView]) -> Page:
+        page = self.page(job())
+        if page.src != src:  # pragma: no cover - Views.jobs names every page's source path
+            raise RuntimeError(f"page {page.src} was announced as {src}")
+        return page
 
     def fingerprint(self) -> bytes:
         """What every page's rendering depends on besides its view: the labels and every template file."""

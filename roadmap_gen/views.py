@@ -248,22 +248,24 @@ class Views:
 
     # -- pages --------------------------------------------------------------------------
     def pages(self) -> list[PageView]:
-        return [job() for job in self.jobs()]
+        return [job() for _, job in self.jobs()]
 
-    def jobs(self) -> list[Callable[[], PageView]]:
-        """One call per page, in site order, each building that page's view; pages do not depend on
-        which others were built before them (the caches here only remember pure results), so any
-        subset can be built in any process."""
-        out: list[Callable[[], PageView]] = [self.home, self.board, self.kpis, self.okr_index,
-                                             self.opportunity_index]
+    def jobs(self) -> list[tuple[str, Callable[[], PageView]]]:
+        """Every page's source path, in site order, with the call that builds its view. Pages do not
+        depend on which others were built before them (the caches here only remember pure results), so
+        any subset can be built in any process."""
+        out: list[tuple[str, Callable[[], PageView]]] = [
+            (HOME, self.home), (JOURNEY, self.board), (KPIS_PAGE, self.kpis), (index_page("okr"), self.okr_index),
+            (index_page("opportunity"), self.opportunity_index)]
         if self.history is not None:
-            out.append(self.changes)
+            out.append((HISTORY_PAGE, self.changes))
         for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
-            out.append(partial(self.kind_index, kind))
+            out.append((index_page(kind), partial(self.kind_index, kind)))
         for kind in m.PAGE_KINDS:
             builder = getattr(self, f"page_{kind}")
             for item in self.r.items(kind):
-                out.append(partial(self._at, item_page(kind, item.id), builder, item))
+                src = item_page(kind, item.id)
+                out.append((src, partial(self._at, src, builder, item)))
         return out
 
     def _at(self, src: str, fn, *args) -> PageView:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
+import time
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -108,3 +110,100 @@ def in_order(fn: Callable[[int], T], count: int, processes: int, stats: Stats | 
         for i, value in zip(indices, values):
             results[i] = value
     return results
+
+
+class Stream:
+    """``fn(i)`` for every ``i`` in ``todo`` (increasing), computed in that order by a forked child while
+    this process goes on with other work, and handed over when this process asks for them (:meth:`get`).
+
+    The child sends a chunk of results at a time through a pipe; a thread here reads the pipe as it
+    fills (so the child never waits for this process) and keeps the bytes; :meth:`get` unpickles a chunk
+    when one of its results is first asked for, waiting for it if it has not arrived. ``waited`` is the
+    time spent in :meth:`get` (waiting, unpickling, and computing here whatever a failed child did not
+    send): work this process did for these results. Call :meth:`close` when done (it reaps the child)."""
+
+    CHUNK = 48
+
+    def __init__(self, fn: Callable[[int], T], todo: list[int]) -> None:
+        self.fn, self.todo = fn, todo
+        self._where = {i: n for n, i in enumerate(todo)}
+        self.waited = 0.0
+        self.failed = False  # the child stopped early; the rest was computed here
+        self.child_rss_mb = 0.0
+        self._raw: list[bytes] = []
+        self._decoded: dict[int, list] = {}
+        self._done = False
+        self._cond = threading.Condition()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send chunk by chunk, leave without running the parent's exit code
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    for lo in range(0, len(todo), self.CHUNK):
+                        data = pickle.dumps([fn(i) for i in todo[lo:lo + self.CHUNK]], pickle.HIGHEST_PROTOCOL)
+                        out.write(len(data).to_bytes(8, "little"))
+                        out.write(data)
+                        out.flush()
+                code = 0
+            except BaseException:  # noqa: BLE001 - the parent computes what was not sent
+                pass
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid: int | None = pid
+        self._thread = threading.Thread(target=self._drain, args=(read,), name="roadmap-gen-stream", daemon=True)
+        self._thread.start()
+
+    def _drain(self, fd: int) -> None:
+        with os.fdopen(fd, "rb") as inp:
+            while True:
+                head = inp.read(8)
+                if len(head) < 8:
+                    break
+                size = int.from_bytes(head, "little")
+                data = inp.read(size)
+                if len(data) < size:
+                    break
+                with self._cond:
+                    self._raw.append(data)
+                    self._cond.notify_all()
+        with self._cond:
+            self._done = True
+            self._cond.notify_all()
+
+    def get(self, i: int) -> T:
+        t0 = time.perf_counter()
+        try:
+            chunk, at = divmod(self._where[i], self.CHUNK)
+            values = self._decoded.get(chunk)
+            if values is None:
+                with self._cond:
+                    while chunk >= len(self._raw) and not self._done:
+                        self._cond.wait()
+                    data = self._raw[chunk] if chunk < len(self._raw) else None
+                if data is None:  # the child stopped before sending it
+                    self.failed = True
+                    return self.fn(i)
+                values = self._decoded[chunk] = pickle.loads(data)
+                self._raw[chunk] = b""
+            return values[at]
+        finally:
+            self.waited += time.perf_counter() - t0
+
+    def close(self, kill: bool = False) -> None:
+        """Reap the child (``kill``: first stop it, when its results are no longer wanted)."""
+        if self._pid is None:
+            return
+        if kill:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:  # pragma: no cover - already gone
+                pass
+        _, status, usage = os.wait4(self._pid, 0)
+        self._pid = None
+        self._thread.join()
+        self.child_rss_mb = usage.ru_maxrss / 1024
+        if os.waitstatus_to_exitcode(status) != 0 and not kill:
+            self.failed = True

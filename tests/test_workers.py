@@ -130,3 +130,105 @@ def test_small_roadmaps_render_in_process_by_default(tmp_path: Path):
     _, plugin = _site(tmp_path, "default", None)
     assert plugin.config.workers == 0
     assert plugin.renderer.workers.processes == 1
+
+
+# -- a child rendering alongside (workers.Stream, render.Renderer.render_streamed) ------------------------
+
+def big(i: int) -> str:
+    return str(i) * 50_000  # chunks far larger than a pipe's buffer
+
+
+def test_a_stream_hands_over_results_in_any_order():
+    todo = [1, 3, 5] + list(range(6, 200))
+    stream = workers.Stream(big, todo)
+    try:
+        for i in reversed(todo):
+            assert stream.get(i) == big(i)
+    finally:
+        stream.close()
+    assert not stream.failed and stream.waited > 0 and stream.child_rss_mb > 0
+
+
+def test_a_stream_child_never_waits_for_the_parent():
+    """A thread drains the pipe: the child finishes (and its results are here) before anything is asked."""
+    stream = workers.Stream(big, list(range(300)))
+    try:
+        with stream._cond:
+            assert stream._cond.wait_for(lambda: stream._done, timeout=60)
+        assert len(stream._raw) == -(-300 // stream.CHUNK)
+        assert stream.get(299) == big(299)
+    finally:
+        stream.close()
+    assert not stream.failed
+
+
+def test_a_stream_whose_child_fails_is_finished_here():
+    def fragile(i: int) -> int:
+        if os.getpid() != PARENT and i >= 100:
+            raise RuntimeError("only in the child")
+        return -i
+
+    stream = workers.Stream(fragile, list(range(10, 300)))
+    try:
+        assert [stream.get(i) for i in range(10, 300)] == [-i for i in range(10, 300)]
+    finally:
+        stream.close()
+    assert stream.failed
+
+
+def test_a_stream_no_longer_wanted_is_stopped():
+    import time
+
+    def slow(i: int) -> int:
+        time.sleep(0.05)
+        return i
+
+    stream = workers.Stream(slow, list(range(1000)))  # 50 s of work
+    t0 = time.perf_counter()
+    stream.close(kill=True)
+    assert time.perf_counter() - t0 < 5
+    assert stream._pid is None and not stream._thread.is_alive()
+
+
+def _build_logs(tmp_path: Path, name: str, processes: int, caplog) -> tuple[dict[str, bytes], list[str]]:
+    import logging
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.outcome-roadmap"):
+        files, plugin = _site(tmp_path, name, processes)
+    return files, [r.getMessage() for r in caplog.records if "outcome-roadmap" in r.name]
+
+
+def test_the_plugin_says_what_the_second_process_did(tmp_path: Path, caplog):
+    files, logs = _build_logs(tmp_path, "w2", 2, caplog)
+    assert any("a second process renders the other" in line for line in logs), logs
+    took = [line for line in logs if "pages came from a second process" in line]
+    assert len(took) == 1 and "taking them over took" in took[0]
+    _, logs = _build_logs(tmp_path, "w1", 1, caplog)
+    assert not any("second process" in line for line in logs)
+
+
+def test_a_failed_build_stops_the_second_process(tmp_path: Path):
+    """A build that fails after the pages were listed (here a hook, on the first page) reaps the child."""
+    from mkdocs.exceptions import Abort, BuildError, PluginError
+
+    root = tmp_path / "failing"
+    root.mkdir()
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "docs", root / "docs")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("      content_dir: content\n", "      content_dir: content\n      workers: 2\n")
+    pid_file = root / "child.pid"
+    (root / "hooks.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    stream = config.plugins['outcome-roadmap']._rendered.stream\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(stream._pid))\n"
+        "    raise RuntimeError('a hook fails')\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(text + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    with pytest.raises((RuntimeError, Abort, BuildError, PluginError)):
+        build(config)
+    assert config.plugins["outcome-roadmap"]._rendered is None  # closed
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):  # gone, not even a zombie
+        os.kill(pid, 0)
