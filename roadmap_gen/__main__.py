@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from roadmap_gen.cli.main import main
 
 sys.exit(main())

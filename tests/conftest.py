@@ -58,7 +58,7 @@ def make_roadmap(tmp_path: Path, files: dict[str, str | bytes | None] | None = N
 
 def compile_roadmap(root: Path, as_of: date = date(2026, 11, 25), audience: str = "internal"):
     """Compile ``root/content`` in process; paths in diagnostics are relative to ``root``."""
-    from roadmap_gen.compiler import Compiler
+    from roadmap_gen.compile.compiler import Compiler
 
     return Compiler(root / "content", display_base=root).compile(as_of, audience)
 

@@ -32,11 +32,11 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import FIXTURES, REPO, run_cli
-from roadmap_gen import model as m
-from roadmap_gen.charts import format_number
-from roadmap_gen.compiler import Compiler
-from roadmap_gen.spec import ITEM_SPECS, KEY_RESULT, REF, REFS
-from roadmap_gen.urls import item_page, page_url
+from roadmap_gen.format import model as m
+from roadmap_gen.site.charts import format_number
+from roadmap_gen.compile.compiler import Compiler
+from roadmap_gen.format.spec import ITEM_SPECS, KEY_RESULT, REF, REFS
+from roadmap_gen.site.urls import item_page, page_url
 
 LEAKY = FIXTURES / "leaky"
 AS_OF = date(2026, 11, 25)
@@ -258,7 +258,7 @@ def test_every_referenceable_internal_item_is_referred_to_by_a_public_one(leaky_
 
 
 def _refs(item: m.Item):
-    from roadmap_gen.validate import item_references
+    from roadmap_gen.compile.validate import item_references
     return [(kind, id) for _, kind, id, _ in item_references(item)]
 
 

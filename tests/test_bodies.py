@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from roadmap_gen.sanitize import BodyRenderer, clean, plain_prose
+from roadmap_gen.site.sanitize import BodyRenderer, clean, plain_prose
 
 SLOW = {raw: BodyRenderer(raw) for raw in (False, True)}
 

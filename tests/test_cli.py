@@ -222,7 +222,7 @@ def test_export_to_file(tmp_path):
 def _commands() -> list[str]:
     import argparse
 
-    from roadmap_gen.cli import build_parser
+    from roadmap_gen.cli.main import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -243,7 +243,7 @@ def test_help_of_every_command_exits_0(command):
 
 
 def test_version():
-    from roadmap_gen import __version__
+    from roadmap_gen.version import __version__
 
     code, out, _ = run_cli("--version")
     assert code == 0 and out.strip() == f"roadmap-gen {__version__}"

@@ -6,8 +6,8 @@ from datetime import date, datetime, timezone
 import pytest
 
 from conftest import compile_roadmap, make_roadmap, messages
-from roadmap_gen import model as m
-from roadmap_gen.compute import clamp01, period_state, resolve_as_of, traffic_light
+from roadmap_gen.format import model as m
+from roadmap_gen.compile.compute import clamp01, period_state, resolve_as_of, traffic_light
 
 R = "title: T\nvision: V\nmission: M\n"
 
@@ -310,7 +310,7 @@ def test_as_of_bad_source_date_epoch_raises_value_error():
 def test_extreme_magnitudes_neither_crash_nor_break_the_json(tmp_path, baseline, target, current):
     import json
 
-    from roadmap_gen.export import roadmap_data, to_json
+    from roadmap_gen.site.export import roadmap_data, to_json
 
     files = {"metrics.yml": "metrics:\n" + metric_yaml(baseline=(baseline, "2026-01-01"), target=(target, "2026-12-31")),
              "metrics/m1.csv": series(("2026-02-01", current)),

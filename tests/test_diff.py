@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_gen import cli
-from roadmap_gen.compiler import Compiler
-from roadmap_gen.diff import diff_roadmaps, md_escape, render_json, render_markdown, render_text
+from roadmap_gen.cli import main as cli
+from roadmap_gen.compile.compiler import Compiler
+from roadmap_gen.git.diff import diff_roadmaps, md_escape, render_json, render_markdown, render_text
 
 AS_OF = date(2026, 11, 25)
 
@@ -565,7 +565,7 @@ def test_cli_shallow_clone_hint(repo, tmp_path, capsys):
 
 
 def test_a_revision_is_read_with_one_cat_file_process(repo, monkeypatch):
-    import roadmap_gen.history as history
+    import roadmap_gen.git.history as history
 
     started: list[list[str]] = []
     real = history.subprocess.Popen

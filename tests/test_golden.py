@@ -9,8 +9,8 @@ import json
 from datetime import date
 
 from conftest import BASIC, run_cli
-from roadmap_gen.compiler import Compiler
-from roadmap_gen.export import roadmap_data, to_json
+from roadmap_gen.compile.compiler import Compiler
+from roadmap_gen.site.export import roadmap_data, to_json
 
 GOLDEN = BASIC / "roadmap.golden.json"
 KIND_LISTS = ("goals", "strategies", "stages", "metrics", "outcomes", "themes", "questions", "hypotheses",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_gen import cli
-from roadmap_gen.history import SHALLOW_REASON, Git, atom_feed, roadmap_history
+from roadmap_gen.cli import main as cli
+from roadmap_gen.git.history import SHALLOW_REASON, Git, atom_feed, roadmap_history
 
 AS_OF = date(2026, 11, 25)
 A = "{http://www.w3.org/2005/Atom}"

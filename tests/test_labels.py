@@ -1,4 +1,4 @@
-"""Tests for roadmap_gen.labels: the site's words in English, Dutch and Swedish.
+"""Tests for roadmap_gen.site.labels: the site's words in English, Dutch and Swedish.
 
 Covers the label tables themselves (same keys everywhere, nothing empty, the
 source material's terminology, placeholders kept), ``labels_for`` (language
@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roadmap_gen import charts
-from roadmap_gen import model as m
-from roadmap_gen.charts import DEFAULT_WORDS, data_table, line_chart, progress_bar, score_bar
-from roadmap_gen.labels import EN, LANGUAGES, NL, SV, labels_for
-from roadmap_gen.spec import FILE_SPECS, ITEM_SPECS, Spec
-from roadmap_gen.views import chart_words
+from roadmap_gen.site import charts
+from roadmap_gen.format import model as m
+from roadmap_gen.site.charts import DEFAULT_WORDS, data_table, line_chart, progress_bar, score_bar
+from roadmap_gen.site.labels import EN, LANGUAGES, NL, SV, labels_for
+from roadmap_gen.format.spec import FILE_SPECS, ITEM_SPECS, Spec
+from roadmap_gen.site.views import chart_words
 
 REPO = Path(__file__).resolve().parents[1]
 BASIC = Path(__file__).resolve().parent / "fixtures" / "basic"
@@ -419,7 +419,7 @@ def test_number_formats_by_language():
 
 
 def charts_words(lang: str) -> dict[str, str]:
-    from roadmap_gen.views import chart_words
+    from roadmap_gen.site.views import chart_words
     return chart_words(labels_for(lang))
 
 

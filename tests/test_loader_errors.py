@@ -7,7 +7,7 @@ import time
 import pytest
 
 from conftest import compile_roadmap, make_roadmap, messages, run_cli
-from roadmap_gen.yamlsrc import MAX_FILE_BYTES
+from roadmap_gen.format.yamlsrc import MAX_FILE_BYTES
 
 R = "title: Test roadmap\nvision: A vision.\nmission: A mission.\n"
 M1 = "metrics:\n  - id: m1\n    title: M\n    category: business\n"

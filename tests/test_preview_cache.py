@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from conftest import BASIC
 from roadmap_gen import fasthtml, render, sanitize
 from roadmap_gen import plugin as plugin_module
-from roadmap_gen.compiler import Compiler
+from roadmap_gen.compile.compiler import Compiler
 
 AS_OF = date(2026, 11, 25)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import BASIC
-from roadmap_gen.compiler import Compiler
-from roadmap_gen.export import roadmap_data, to_json
-from roadmap_gen.spec import FILE_SPECS
+from roadmap_gen.compile.compiler import Compiler
+from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.format.spec import FILE_SPECS
 
 DIAG = re.compile(r"^[^:]+:\d+:\d+: ")
 CONTENT = BASIC / "content"
@@ -147,13 +147,13 @@ _URLS = st.builds(lambda parts, end, lead: lead + "/".join(parts) + end,
 @settings(max_examples=3000, deadline=None)
 @given(_URLS, _URLS)
 def test_relative_urls_shortcut_gives_what_relative_url_gives(target: str, base: str):
-    from roadmap_gen.urls import RelativeTo, relative_url
+    from roadmap_gen.site.urls import RelativeTo, relative_url
 
     assert RelativeTo(base)(target) == relative_url(target, base)
 
 
 def test_relative_urls_shortcut_on_the_sites_own_urls():
-    from roadmap_gen.urls import RelativeTo, item_url, page_url, relative_url
+    from roadmap_gen.site.urls import RelativeTo, item_url, page_url, relative_url
 
     urls = [page_url(src, d) for d in (True, False) for src in ("index.md", "journey/index.md", "kpis/index.md",
                                                                 "hypotheses/index.md", "stages/book.md")]

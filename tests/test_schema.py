@@ -9,13 +9,13 @@ import jsonschema
 import pytest
 import yaml
 
-from roadmap_gen import cli
-from roadmap_gen.loader import Loader
-from roadmap_gen.schema import (
+from roadmap_gen.cli import main as cli
+from roadmap_gen.compile.loader import Loader
+from roadmap_gen.format.schema import (
     BASE_ID, DRAFT, FRONT_MATTER_KINDS, SCHEMA_KINDS, UnknownKind, all_schemas, kind_schema, resolve_kind,
     schema_filename,
 )
-from roadmap_gen.spec import FILE_SPECS, OBJECT, OBJECTS
+from roadmap_gen.format.spec import FILE_SPECS, OBJECT, OBJECTS
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "content"

@@ -164,7 +164,7 @@ def probe(tmp_path_factory) -> Path:
 # -- the plugin ------------------------------------------------------------------------------
 
 def test_every_option_has_a_default():
-    from roadmap_gen.plugin import OutcomeRoadmapPlugin
+    from roadmap_gen.mkdocs.plugin import OutcomeRoadmapPlugin
 
     plugin = OutcomeRoadmapPlugin()
     errors, warnings = plugin.load_config({})
@@ -756,7 +756,7 @@ def _nav_titles(site: Path) -> list[str]:
 
 
 def test_unknown_language_falls_back_to_english(tmp_path):
-    from roadmap_gen.labels import EN, labels_for
+    from roadmap_gen.site.labels import EN, labels_for
 
     assert labels_for("xx") == EN and labels_for("tlh-KL") == EN and labels_for(None) == EN
     site = _language_site(tmp_path, "de")  # Material speaks German; roadmap-gen does not (yet)

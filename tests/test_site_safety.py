@@ -195,7 +195,7 @@ def test_no_event_handlers_or_script_urls_in_attributes(hostile_site):
 
 
 def test_filter_script_never_writes_markup():
-    from roadmap_gen.render import theme_dir
+    from roadmap_gen.site.render import theme_dir
 
     js = read(theme_dir() / "assets" / "js" / "roadmap.js")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
@@ -324,7 +324,7 @@ def test_hostile_link_urls_are_check_errors(tmp_path):
 # -- no file from another host ------------------------------------------------------------
 
 def test_shipped_assets_load_nothing_from_another_host():
-    from roadmap_gen.render import asset_sources, theme_dir
+    from roadmap_gen.site.render import asset_sources, theme_dir
 
     shipped = [p for p in theme_dir().rglob("*") if p.is_file() and p.suffix in (".html", ".css", ".js")]
     assert len(shipped) >= 10 and set(asset_sources().values()) <= set(shipped)

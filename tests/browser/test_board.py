@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from roadmap_gen.labels import EN
+from roadmap_gen.site.labels import EN
 
-from .conftest import REPO, filters_ready
+from roadmap_gen.conftest import REPO, filters_ready
 
 pytestmark = pytest.mark.browser
 

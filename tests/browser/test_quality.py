@@ -7,9 +7,9 @@ import struct
 
 import pytest
 
-from roadmap_gen.labels import EN
+from roadmap_gen.site.labels import EN
 
-from .conftest import SCREENSHOTS, run_axe
+from roadmap_gen.conftest import SCREENSHOTS, run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -23,11 +23,11 @@ import jinja2
 import markupsafe
 from markupsafe import Markup
 
-from . import workers
-from .compiler import Compiled
-from .export import roadmap_data, to_json
-from .labels import labels_for
-from .views import PageView, Views
+from roadmap_gen import workers
+from roadmap_gen.compile.compiler import Compiled
+from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.site.labels import labels_for
+from roadmap_gen.site.views import PageView, Views
 
 
 def theme_dir() -> Path:

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
-from .audience import AUDIENCES
-from .compiler import Compiled, Compiler
-from .compute import resolve_as_of
-from .project import Project, ProjectError, find_project
+from roadmap_gen.version import __version__
+from roadmap_gen.compile.audience import AUDIENCES
+from roadmap_gen.compile.compiler import Compiled, Compiler
+from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.cli.project import Project, ProjectError, find_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -111,7 +111,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 # -- export -----------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import roadmap_data, to_json
+    from roadmap_gen.site.export import roadmap_data, to_json
 
     project, result = compile_project(args)
     if not result.ok:
@@ -132,7 +132,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     """Write the generated pages as Markdown (with HTML blocks) for another site engine."""
     import shutil
 
-    from .render import Renderer, asset_sources
+    from roadmap_gen.site.render import Renderer, asset_sources
 
     t0 = time.perf_counter()
     project, result = compile_project(args)

@@ -3,7 +3,7 @@
 Templates never call Python; they get plain dicts and lists whose URLs are
 already relative to the page being rendered, whose labels are already
 translated and whose charts are already drawn (inline SVG from
-:mod:`roadmap_gen.charts`, marked safe because the chart code escapes every
+:mod:`roadmap_gen.site.charts`, marked safe because the chart code escapes every
 text it draws). Text from YAML stays plain text: autoescaping does the rest.
 """
 
@@ -15,11 +15,11 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from . import charts
-from . import model as m
-from .compute import Figures, Progress
-from .sanitize import BodyRenderer
-from .urls import HOME, JOURNEY, RelativeTo, index_page, item_page, item_url, page_url
+from roadmap_gen.site import charts
+from roadmap_gen.format import model as m
+from roadmap_gen.compile.compute import Figures, Progress
+from roadmap_gen.site.sanitize import BodyRenderer
+from roadmap_gen.site.urls import HOME, JOURNEY, RelativeTo, index_page, item_page, item_url, page_url
 
 BOARD_KINDS = ("theme", "question", "hypothesis")
 HISTORY_PAGE = "changes/index.md"
@@ -27,7 +27,7 @@ KPIS_PAGE = "kpis/index.md"
 
 
 def chart_words(labels: dict[str, str]) -> dict[str, str]:
-    """The ``chart.*`` labels without their prefix: the ``words`` of :mod:`roadmap_gen.charts`."""
+    """The ``chart.*`` labels without their prefix: the ``words`` of :mod:`roadmap_gen.site.charts`."""
     return {k[len("chart."):]: v for k, v in labels.items() if k.startswith("chart.")}
 
 

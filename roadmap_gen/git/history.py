@@ -2,7 +2,7 @@
 
 :func:`roadmap_history` walks ``git log --first-parent`` of the content folder
 and diffs each commit against its first parent with
-:func:`roadmap_gen.diff.diff_roadmaps`, in roadmap terms. It never raises:
+:func:`roadmap_gen.git.diff.diff_roadmaps`, in roadmap terms. It never raises:
 without git, outside a repository, or in a shallow clone it returns a
 :class:`History` with ``available=False`` and a ``reason`` for people.
 :func:`atom_feed` turns a history into an Atom 1.0 feed.
@@ -34,8 +34,8 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from .diff import RoadmapDiff, diff_roadmaps
-from .model import KINDS
+from roadmap_gen.git.diff import RoadmapDiff, diff_roadmaps
+from roadmap_gen.format.model import KINDS
 
 SHALLOW_REASON = "shallow clone: fetch the full history (e.g. actions/checkout with fetch-depth: 0)"
 NOT_A_REPO_REASON = "not a git repository"
@@ -213,7 +213,7 @@ class Snapshots:
     """
 
     def __init__(self, git: Git, content_rel: str, as_of: date, audience: str = "internal") -> None:
-        from .compiler import Compiler
+        from roadmap_gen.compile.compiler import Compiler
 
         self.git = git
         self.content_rel = content_rel
@@ -228,7 +228,7 @@ class Snapshots:
         self._blobs: BlobReader | None = None
 
     def load(self, rev: str) -> Any:
-        """The compiled roadmap at ``rev`` (a :class:`~roadmap_gen.compiler.Compiled`), or
+        """The compiled roadmap at ``rev`` (a :class:`~roadmap_gen.compile.compiler.Compiled`), or
         None when the content folder does not exist at that revision."""
         files = self.git.tree(rev, self.content_rel)
         self._sync(files)
@@ -517,7 +517,7 @@ def atom_feed(history: History, site_url: str, title: str, changes_url: str, fee
     if feed_url:
         out.append(f'  <link rel="self" type="application/atom+xml" href={_attr(feed_url)}/>')
     out.append(f'  <link rel="alternate" type="text/html" href={_attr(changes_url)}/>')
-    from . import __version__
+    from roadmap_gen.version import __version__
 
     out.append(f'  <generator version={_attr(__version__)}>roadmap-gen</generator>')
     public = history.audience == "public"  # a public feed does not name the people who committed

@@ -3,7 +3,7 @@
 Built straight from the parser's event stream (libyaml's C parser when
 present), so every key and value keeps its file, line and column. Nothing is
 resolved implicitly: every scalar stays text until a field says what type it
-expects (see :mod:`roadmap_gen.spec`), so ``no`` never becomes ``False`` and
+expects (see :mod:`roadmap_gen.format.spec`), so ``no`` never becomes ``False`` and
 ``0755`` never becomes 493. Anchors, aliases and tags are refused while the
 events stream by, before anything could be expanded: an alias bomb costs one
 linear scan. Duplicate keys are reported at the second key.
@@ -17,7 +17,7 @@ from typing import Union
 
 import yaml
 
-from .diagnostics import Diagnostics, Location
+from roadmap_gen.format.diagnostics import Diagnostics, Location
 
 try:  # libyaml's C parser is ~10x faster; marks are the same
     from yaml import CSafeLoader as _Loader

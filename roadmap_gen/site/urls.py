@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import PLURAL
+from roadmap_gen.format.model import PLURAL
 
 HOME = "index.md"
 JOURNEY = "journey/index.md"

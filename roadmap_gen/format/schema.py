@@ -1,4 +1,4 @@
-"""JSON Schemas (draft 2020-12) for the content files, derived from :mod:`roadmap_gen.spec`.
+"""JSON Schemas (draft 2020-12) for the content files, derived from :mod:`roadmap_gen.format.spec`.
 
 One schema per kind of file: ``roadmap`` (roadmap.yml), ``journey``
 (journey.yml), ``metrics`` (metrics.yml), ``okr`` (okrs/<id>.yml) and the front
@@ -22,9 +22,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .diagnostics import did_you_mean
-from .model import PLURAL
-from .spec import (
+from roadmap_gen.format.diagnostics import did_you_mean
+from roadmap_gen.format.model import PLURAL
+from roadmap_gen.format.spec import (
     BOOL, CADENCE, CADENCES, DATE, ENUM, FILE_SPECS, ID, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT,
     TEXTS, URL, Field, Spec,
 )

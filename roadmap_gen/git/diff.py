@@ -1,6 +1,6 @@
 """What changed between two compiled roadmaps, in roadmap terms.
 
-:func:`diff_roadmaps` compares two :class:`~roadmap_gen.compiler.Compiled`
+:func:`diff_roadmaps` compares two :class:`~roadmap_gen.compile.compiler.Compiled`
 results (compiled with the same ``as_of`` and audience) and returns a
 :class:`RoadmapDiff`: plain, immutable dataclasses holding
 
@@ -13,11 +13,11 @@ results (compiled with the same ``as_of`` and audience) and returns a
   experiment ``running → done``), moves between horizons and journey stages,
   changed targets (metric target, outcome and goal target and deadline, key
   result ``to``), computed outcome and goal status changes and OKR score
-  changes (from :mod:`roadmap_gen.compute`);
+  changes (from :mod:`roadmap_gen.compile.compute`);
 * ``measurements``: new measurements of metrics that exist on both sides.
 
-Nothing here touches files or git: ``roadmap-gen diff`` (:mod:`roadmap_gen.commands`)
-and the site's history (:mod:`roadmap_gen.history`) feed it. The renderers
+Nothing here touches files or git: ``roadmap-gen diff`` (:mod:`roadmap_gen.cli.commands`)
+and the site's history (:mod:`roadmap_gen.git.history`) feed it. The renderers
 :func:`render_text`, :func:`render_markdown` (for pull-request comments) and
 :func:`render_json` / :meth:`RoadmapDiff.to_dict` (a stable structure) turn a
 diff into output; :meth:`RoadmapDiff.lines` and :meth:`RoadmapDiff.item_lines`
@@ -36,7 +36,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, Iterable
 
-from . import model as m
+from roadmap_gen.format import model as m
 
 DIFF_FORMAT = 1
 """Version of the JSON structure of :meth:`RoadmapDiff.to_dict`."""
@@ -275,7 +275,7 @@ def _change_dict(c: FieldChange) -> dict[str, Any]:
 # -- diffing ---------------------------------------------------------------------------
 
 def diff_roadmaps(old: Any, new: Any, base: str = "", head: str = "") -> RoadmapDiff:
-    """Compare two compiled roadmaps (:class:`~roadmap_gen.compiler.Compiled`).
+    """Compare two compiled roadmaps (:class:`~roadmap_gen.compile.compiler.Compiled`).
 
     Either side may be None, or have no roadmap (it failed to load): it then
     counts as empty, so everything on the other side is added or removed. Both

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import model as m
-from .audience import Dropped, for_audience
-from .compute import Figures, compute
-from .diagnostics import Diagnostic, sort_diagnostics
-from .loader import Loader
-from .validate import validate
+from roadmap_gen.format import model as m
+from roadmap_gen.compile.audience import Dropped, for_audience
+from roadmap_gen.compile.compute import Figures, compute
+from roadmap_gen.format.diagnostics import Diagnostic, sort_diagnostics
+from roadmap_gen.compile.loader import Loader
+from roadmap_gen.compile.validate import validate
 
 
 @dataclass(frozen=True)

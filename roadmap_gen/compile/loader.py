@@ -19,12 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from . import model as m
-from .diagnostics import Diagnostic, Diagnostics, Location, display_path, suggestion
-from .spec import (
+from roadmap_gen.format import model as m
+from roadmap_gen.format.diagnostics import Diagnostic, Diagnostics, Location, display_path, suggestion
+from roadmap_gen.format.spec import (
     FILE_SPECS, Converter, Record, Spec, check_id, parse_date, parse_number, INVALID,
 )
-from .yamlsrc import MAX_FILE_BYTES, YScalar, decode, parse
+from roadmap_gen.format.yamlsrc import MAX_FILE_BYTES, YScalar, decode, parse
 
 MAX_CSV_BYTES = 5_000_000
 

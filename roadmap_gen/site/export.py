@@ -11,10 +11,10 @@ import json
 from datetime import date
 from typing import Any
 
-from . import FORMAT_VERSION
-from . import model as m
-from .compute import Figures, Progress
-from .urls import item_url
+from roadmap_gen.version import FORMAT_VERSION
+from roadmap_gen.format import model as m
+from roadmap_gen.compile.compute import Figures, Progress
+from roadmap_gen.site.urls import item_url
 
 
 def _num(x: float | None) -> float | int | None:

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from . import model as m
-from .charts import SCORE_AMBER, SCORE_GREEN, traffic_light  # one rule for the page and the JSON
-from .validate import item_references
+from roadmap_gen.format import model as m
+from roadmap_gen.compile.okr import SCORE_AMBER, SCORE_GREEN, traffic_light  # one rule for the page and the JSON
+from roadmap_gen.compile.validate import item_references
 
 ON_TRACK_GAP = 0.10
 AT_RISK_GAP = 0.25

@@ -4,7 +4,7 @@ Chosen by ``theme.language`` (fallback English); each label can be overridden
 with the plugin's ``labels`` option in mkdocs.yml.
 
 The ``chart.*`` labels are the words drawn inside charts (see
-:data:`roadmap_gen.charts.DEFAULT_WORDS`, which the English ones are taken
+:data:`roadmap_gen.site.charts.DEFAULT_WORDS`, which the English ones are taken
 from). Values with ``{placeholders}`` are templates: keep the placeholders when
 translating or overriding them.
 
@@ -17,7 +17,7 @@ plural of OKR is written *OKR:s*.
 
 from __future__ import annotations
 
-from .charts import DEFAULT_WORDS
+from roadmap_gen.site.charts import DEFAULT_WORDS
 
 EN: dict[str, str] = {
     # navigation and page titles

@@ -18,12 +18,12 @@ import json
 import sys
 from pathlib import Path
 
-from . import cli
-from .audience import AUDIENCES
-from .cli import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError
-from .compute import resolve_as_of
-from .diagnostics import display_path
-from .project import ProjectError, find_project
+from roadmap_gen.cli import main as cli
+from roadmap_gen.compile.audience import AUDIENCES
+from roadmap_gen.cli.main import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError
+from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.format.diagnostics import display_path
+from roadmap_gen.cli.project import ProjectError, find_project
 
 
 def _project(path: Path):
@@ -40,9 +40,9 @@ def _err(text: str) -> None:
 # -- diff ----------------------------------------------------------------------------------
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .compiler import Compiler
-    from .diff import RENDERERS, diff_roadmaps
-    from .history import NOT_A_REPO_REASON, Git, GitError, GitMissing, Snapshots
+    from roadmap_gen.compile.compiler import Compiler
+    from roadmap_gen.git.diff import RENDERERS, diff_roadmaps
+    from roadmap_gen.git.history import NOT_A_REPO_REASON, Git, GitError, GitMissing, Snapshots
 
     project = _project(args.path)
     as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
@@ -130,7 +130,7 @@ def _add_diff(sub: argparse._SubParsersAction) -> None:
 # -- history ---------------------------------------------------------------------------------
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .history import atom_feed, roadmap_history
+    from roadmap_gen.git.history import atom_feed, roadmap_history
 
     project = _project(args.path)
     as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
@@ -180,7 +180,7 @@ def _add_history(sub: argparse._SubParsersAction) -> None:
 # -- schema ----------------------------------------------------------------------------------
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import SCHEMA_KINDS, UnknownKind, kind_schema, resolve_kind, schema_filename, to_json
+    from roadmap_gen.format.schema import SCHEMA_KINDS, UnknownKind, kind_schema, resolve_kind, schema_filename, to_json
 
     if args.all and args.kind:
         raise UsageError("give a KIND or --all, not both")
@@ -221,16 +221,16 @@ def _add_schema(sub: argparse._SubParsersAction) -> None:
 # -- new -------------------------------------------------------------------------------------
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .compiler import Compiler
-    from .loader import Loader
-    from .scaffold import FILE_KINDS, LIST_KINDS, Refused, ScaffoldError, list_kind_help, new_item, resolve_kind
+    from roadmap_gen.compile.compiler import Compiler
+    from roadmap_gen.compile.loader import Loader
+    from roadmap_gen.scaffold.scaffold import FILE_KINDS, LIST_KINDS, Refused, ScaffoldError, list_kind_help, new_item, resolve_kind
 
     try:
         kind = resolve_kind(args.kind)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     if kind in LIST_KINDS:
-        from .scaffold import check_new_id, title_from_id
+        from roadmap_gen.scaffold.scaffold import check_new_id, title_from_id
 
         try:
             check_new_id(args.id)
@@ -267,7 +267,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _add_new(sub: argparse._SubParsersAction) -> None:
-    from .spec import HORIZONS
+    from roadmap_gen.format.spec import HORIZONS
 
     p = sub.add_parser("new", help="write a new item file from a template",
                        description="Write content/<kind>/<id> with every required field filled in (the first "
@@ -292,8 +292,8 @@ def _add_new(sub: argparse._SubParsersAction) -> None:
 # -- init ------------------------------------------------------------------------------------
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .compiler import Compiler
-    from .scaffold import Refused, ScaffoldError, init_repository
+    from roadmap_gen.compile.compiler import Compiler
+    from roadmap_gen.scaffold.scaffold import Refused, ScaffoldError, init_repository
 
     today = resolve_as_of(None)
     try:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from . import model as m
-from .diagnostics import Location
-from .spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
+from roadmap_gen.format import model as m
+from roadmap_gen.format.diagnostics import Location
+from roadmap_gen.format.spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
 
 AUDIENCES = ("internal", "public")
 

@@ -1,7 +1,7 @@
 """Typed, immutable models of a roadmap. Each remembers where it was written.
 
-References are kept as ids (strings); :mod:`roadmap_gen.validate` resolves and
-checks them, :mod:`roadmap_gen.compute` derives every figure. Nothing here
+References are kept as ids (strings); :mod:`roadmap_gen.compile.validate` resolves and
+checks them, :mod:`roadmap_gen.compile.compute` derives every figure. Nothing here
 changes after loading.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
 
-from .diagnostics import Location
-from .spec import CADENCE_RE, PERIOD_RE, add_months
+from roadmap_gen.format.diagnostics import Location
+from roadmap_gen.format.spec import CADENCE_RE, PERIOD_RE, add_months
 
 # kind (singular) -> url segment / folder / roadmap.json list (plural)
 PLURAL: dict[str, str] = {

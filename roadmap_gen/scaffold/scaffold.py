@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import model as m
-from .diagnostics import did_you_mean
-from .spec import ID_RE, YAML11_BOOL, YAML11_NULL, NUMBER_RE, add_months, kebab
+from roadmap_gen.format import model as m
+from roadmap_gen.format.diagnostics import did_you_mean
+from roadmap_gen.format.spec import ID_RE, YAML11_BOOL, YAML11_NULL, NUMBER_RE, add_months, kebab
 
 FILE_KINDS: dict[str, tuple[str, str]] = {
     "outcome": ("outcomes", ".md"), "theme": ("themes", ".md"), "question": ("questions", ".md"),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import model as m
-from .diagnostics import Diagnostic, Diagnostics, Location, did_you_mean
-from .spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
+from roadmap_gen.format import model as m
+from roadmap_gen.format.diagnostics import Diagnostic, Diagnostics, Location, did_you_mean
+from roadmap_gen.format.spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
 
 
 def references(node: m.Node, spec: Spec) -> Iterator[tuple[str, str, str, Location]]:

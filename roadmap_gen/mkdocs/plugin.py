@@ -35,13 +35,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import fasthtml, searchfeed
-from .audience import AUDIENCES
-from .compiler import Compiled, Compiler
-from .compute import resolve_as_of
-from .model import PLURAL
-from .render import ASSETS, IFRAME_WORKER, Renderer, asset_sources, theme_dir
-from .urls import HOME, JOURNEY, index_page, page_url
+from roadmap_gen import fasthtml
+from roadmap_gen import searchfeed
+from roadmap_gen.compile.audience import AUDIENCES
+from roadmap_gen.compile.compiler import Compiled, Compiler
+from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.format.model import PLURAL
+from roadmap_gen.site.render import ASSETS, IFRAME_WORKER, Renderer, asset_sources, theme_dir
+from roadmap_gen.site.urls import HOME, JOURNEY, index_page, page_url
 
 log = get_plugin_logger("outcome-roadmap")
 
@@ -250,7 +251,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         """The content's git history (cached per HEAD, as_of and audience), or None when switched off."""
         if not self.config.history:
             return None
-        from .history import Git, GitError, roadmap_history
+        from roadmap_gen.git.history import Git, GitError, roadmap_history
 
         try:
             git = Git.open(self.content_dir)
@@ -269,7 +270,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         return history
 
     def _feed(self, config: Any, history: Any) -> str:
-        from .history import atom_feed
+        from roadmap_gen.git.history import atom_feed
 
         site_url = config.get("site_url") or ""
         changes = (site_url.rstrip("/") + "/" if site_url else "") + page_url("changes/index.md",

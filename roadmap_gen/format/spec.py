@@ -1,7 +1,7 @@
 """The content format as data: every kind's fields, their types and rules.
 
 One declaration serves the loader (type conversion, unknown keys, required
-fields, enums), the JSON Schemas (:mod:`roadmap_gen.schema`) and the docs, so
+fields, enums), the JSON Schemas (:mod:`roadmap_gen.format.schema`) and the docs, so
 the three cannot drift apart. Conversion never trusts YAML's implicit typing:
 each scalar is read as the type its field declares, with a located error when
 it does not fit.
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .diagnostics import Diagnostics, Location, suggestion
-from .yamlsrc import YMap, YNode, YScalar, YSeq, node_kind
+from roadmap_gen.format.diagnostics import Diagnostics, Location, suggestion
+from roadmap_gen.format.yamlsrc import YMap, YNode, YScalar, YSeq, node_kind
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

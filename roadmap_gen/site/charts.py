@@ -24,13 +24,13 @@ import re
 from datetime import date
 from typing import Mapping, Sequence
 
+from roadmap_gen.compile.okr import SCORE_AMBER, SCORE_GREEN, traffic_light
+
 __all__ = [
     "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "localize", "traffic_light",
     "line_chart", "progress_bar", "score_bar", "data_table",
 ]
 
-SCORE_GREEN = 0.7
-SCORE_AMBER = 0.4
 #: Progress status -> the word shown next to the bar (colour never carries it alone).
 STATUSES = {
     "achieved": "Achieved", "on-track": "On track", "at-risk": "At risk",
@@ -431,19 +431,6 @@ def progress_bar(
             f'<div class="rg-progress__head"><span class="rg-progress__label">{_e(label)}</span> '
             f'<span class="rg-progress__status">{_e(word)}</span></div>{svg}'
             f'<div class="rg-progress__values">{values}</div></div>')
-
-
-def traffic_light(score: float | None) -> str:
-    """'green' (>= SCORE_GREEN), 'amber' (>= SCORE_AMBER), 'red', or 'none' for no score.
-
-    Scores are compared at the two decimals they are displayed with, so the
-    colour always agrees with the printed number.
-    """
-    s = _finite(score)
-    if s is None:
-        return "none"
-    s = round(s, 2)
-    return "green" if s >= SCORE_GREEN else "amber" if s >= SCORE_AMBER else "red"
 
 
 def score_bar(score: float | None, *, id_prefix: str, label: str,
