@@ -44,10 +44,20 @@ class Compiler:
     def __init__(self, content_dir: Path, display_base: Path | None = None) -> None:
         self.content_dir = Path(content_dir)
         self.loader = Loader(self.content_dir, display_base)
+        self._last: tuple[tuple, Compiled] | None = None  # the last result, by content fingerprint and options
 
     def compile(self, as_of: date, audience: str = "internal") -> Compiled:
+        """The compiled roadmap; unchanged content (same fingerprint) and options give the last result again."""
         t0 = time.perf_counter()
         loaded = self.loader.load()
+        key = (loaded.fingerprint, as_of, audience)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        compiled = self._passes(loaded, as_of, audience, t0)
+        self._last = (key, compiled)
+        return compiled
+
+    def _passes(self, loaded, as_of: date, audience: str, t0: float) -> Compiled:
         t1 = time.perf_counter()
         diags = list(loaded.diagnostics)
         roadmap, figures, dropped = loaded.roadmap, None, []

@@ -42,6 +42,7 @@ class LoadResult:
     files: tuple[Path, ...]  # every file read (for watching)
     parsed: int  # files parsed this time (not served from the cache)
     unreadable: frozenset[str] = frozenset()  # kinds whose list file could not be read at all
+    fingerprint: str = ""  # every file read, by path and hash of its bytes: equal for equal content
 
 
 def as_written(value: Any) -> Any:
@@ -241,6 +242,7 @@ class Loader:
             diags.error(Location(shown), f"cannot read file: {exc.strerror}")
             return None
         key = (shown, hashlib.blake2b(data, digest_size=16).hexdigest())
+        self._keys.append(key)
         hit = self._cache.get(key)
         if hit is None:
             local = Diagnostics()
@@ -331,6 +333,7 @@ class Loader:
         diags = Diagnostics()
         files: list[Path] = []
         self._parsed = 0
+        self._keys: list[tuple[str, str]] = []
         self._shown_dirs = {}
         root = self.root
         if not root.is_dir():
@@ -373,7 +376,8 @@ class Loader:
         roadmap = None
         if head is not None:
             roadmap = m.Roadmap(**head, stages=stages or (), metrics=metrics, okrs=okrs, **md)
-        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable))
+        fingerprint = hashlib.blake2b(repr((self._keys, diags.sorted())).encode(), digest_size=16).hexdigest()
+        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable), fingerprint)
 
     def _folder(self, folder: str, ext: str, diags: Diagnostics) -> list[Path]:
         d = self.root / folder

@@ -16,7 +16,7 @@ results (compiled with the same ``as_of`` and audience) and returns a
   changes (from :mod:`roadmap_gen.compile.compute`);
 * ``measurements``: new measurements of metrics that exist on both sides.
 
-Nothing here touches files or git: ``roadmap-gen diff`` (:mod:`roadmap_gen.cli.commands`)
+Nothing here touches files or git: ``roadmap-gen diff`` (:mod:`roadmap_gen.cli.diff`)
 and the site's history (:mod:`roadmap_gen.git.history`) feed it. The renderers
 :func:`render_text`, :func:`render_markdown` (for pull-request comments) and
 :func:`render_json` / :meth:`RoadmapDiff.to_dict` (a stable structure) turn a

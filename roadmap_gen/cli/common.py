@@ -1,0 +1,103 @@
+"""What the ``roadmap-gen`` commands share: exit codes, argument helpers, compiling a project.
+
+Every command module (:mod:`~roadmap_gen.cli.check`, :mod:`~roadmap_gen.cli.export`, ...)
+imports from here and never from :mod:`roadmap_gen.cli.main`, which imports them all.
+
+Exit codes: 0 clean, 1 content errors, 2 usage errors. A command signals a usage
+error by raising :class:`UsageError`; :func:`roadmap_gen.cli.main.main` prints it
+and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from roadmap_gen.compile.audience import AUDIENCES
+from roadmap_gen.compile.compiler import Compiled, Compiler
+from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.cli.project import Project, ProjectError, find_project
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+PROJECT_HELP = ("a folder with mkdocs.yml (its outcome-roadmap options are used), a mkdocs.yml file, "
+                "or a content folder (default: the current folder)")
+
+
+class UsageError(Exception):
+    """A problem with the command line or the project (exit code 2)."""
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, but each line of a description or epilog is wrapped on its own.
+
+    One-line texts wrap exactly as argparse wraps them; lines indented by two
+    spaces (examples) are kept as they are.
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            if line.startswith("  "):
+                lines.append(indent + line)
+            else:
+                lines.append(super()._fill_text(line, width, indent) if line.strip() else "")
+        return "\n".join(lines)
+
+
+def as_of_date(text: str):
+    """The ``--as-of`` argument type: YYYY-MM-DD (argparse reports anything else)."""
+    try:
+        return resolve_as_of(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def add_project_args(p: argparse.ArgumentParser) -> None:
+    """PATH, ``--as-of`` and ``--audience``, as check, export, pages and history take them."""
+    p.add_argument("path", nargs="?", default=".", type=Path, help=PROJECT_HELP)
+    p.add_argument("--as-of", type=as_of_date, metavar="YYYY-MM-DD",
+                   help="date for time-based figures (default: the plugin's as_of, else SOURCE_DATE_EPOCH, "
+                        "else today)")
+    p.add_argument("--audience", choices=AUDIENCES,
+                   help="`public` keeps only what is marked public (default: the plugin's audience, else internal)")
+
+
+def load_project(path: Path) -> Project:
+    """:func:`find_project`, with its complaint turned into a :class:`UsageError`."""
+    try:
+        return find_project(path)
+    except ProjectError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def compile_project(args: argparse.Namespace) -> tuple[Project, Compiled]:
+    """Find the project at ``args.path`` and compile it for ``args.as_of`` and ``args.audience``.
+
+    Missing arguments fall back to the plugin's options in mkdocs.yml.
+    """
+    project = load_project(args.path)
+    option = project.options.get("as_of")
+    try:
+        as_of = args.as_of or resolve_as_of(option)
+    except (ValueError, OverflowError, OSError) as exc:
+        where = f"the plugin option as_of ({option!r})" if option else \
+            f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
+        raise UsageError(f"{where} is not a date: {exc}") from None
+    audience = args.audience or project.options.get("audience", "internal")
+    if audience not in AUDIENCES:
+        raise UsageError(f"audience must be one of {', '.join(AUDIENCES)}, found {audience!r}")
+    return project, Compiler(project.content_dir).compile(as_of, audience)
+
+
+def err(text: str) -> None:
+    """One line on stderr."""
+    print(text, file=sys.stderr)
+
+
+def print_diagnostics(result: Compiled) -> None:
+    """Every diagnostic of ``result``, one a line on stderr."""
+    for d in result.diagnostics:
+        err(str(d))

@@ -1,0 +1,42 @@
+"""``roadmap-gen export``: print roadmap.json, exactly as the site publishes it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, HelpFormatter, add_project_args, compile_project,
+                                    print_diagnostics)
+
+EPILOG = """\
+Exit 0 written, 1 content errors (printed on stderr, nothing written), 2 usage errors.
+
+examples:
+  roadmap-gen export > roadmap.json
+  roadmap-gen export content --audience public -o public-roadmap.json"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("export", help="print roadmap.json, exactly as the site publishes it",
+                              description="Write the machine-readable roadmap (roadmap.json) to stdout or a file.",
+                              epilog=EPILOG, formatter_class=HelpFormatter)
+    add_project_args(p)
+    p.add_argument("--format", choices=("json",), default="json", help="json (the only format for now)")
+    p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_gen.site.export import roadmap_data, to_json
+
+    project, result = compile_project(args)
+    if not result.ok:
+        print_diagnostics(result)
+        return EXIT_CONTENT
+    text = to_json(roadmap_data(result.roadmap, result.figures, project.directory_urls))
+    if args.output and str(args.output) != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,57 @@
+"""``roadmap-gen init DIR``: a new roadmap repository with a starter roadmap and CI (see :mod:`roadmap_gen.scaffold`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.format.diagnostics import display_path
+from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, HelpFormatter, UsageError, err
+
+EPILOG = """\
+Exit 0 created, 1 the folder is not empty (without --force) or the roadmap has content errors, 2 usage errors.
+
+examples:
+  roadmap-gen init my-roadmap --title "Acme roadmap"
+  roadmap-gen init . --force        # add the missing files to an existing repository"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("init", help="create a new roadmap repository with a starter roadmap and CI",
+                              description="Create mkdocs.yml, a small valid starter roadmap in content/, docs/, "
+                                          "README.md, .gitignore, a GitHub Actions workflow and a GitLab CI file. "
+                                          "Refuses a folder that is not empty unless --force; never overwrites a "
+                                          "file.",
+                              epilog=EPILOG, formatter_class=HelpFormatter)
+    p.add_argument("dir", metavar="DIR", type=Path, help="the folder to create (or an empty one)")
+    p.add_argument("--title", default="Product roadmap", help="the roadmap's title (default: Product roadmap)")
+    p.add_argument("--force", action="store_true", help="add the missing files to a folder that is not empty")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from roadmap_gen.compile.compiler import Compiler
+    from roadmap_gen.scaffold import Refused, ScaffoldError, init_repository
+
+    today = resolve_as_of(None)
+    try:
+        result = init_repository(args.dir, args.title, today, force=args.force)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except Refused as exc:
+        err(f"roadmap-gen: {exc}")
+        return EXIT_CONTENT
+    for p in result.written:
+        print(f"created {display_path(p)}")
+    for p in result.kept:
+        print(f"kept    {display_path(p)} (exists)")
+    compiled = Compiler(Path(args.dir) / "content").compile(today)
+    for d in compiled.diagnostics:
+        err(str(d))
+    if compiled.errors:
+        err("✗ the roadmap has content errors (files that existed before were kept as they were)")
+        return EXIT_CONTENT
+    err(f"✓ a roadmap in {display_path(Path(args.dir))}: edit content/, preview with `mkdocs serve`, "
+        "check with `roadmap-gen check`")
+    return EXIT_OK

@@ -1,0 +1,86 @@
+"""What the plugin reads from, and adds to, the site's MkDocs configuration."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from roadmap_gen.format.model import PLURAL
+from roadmap_gen.site.assets import ASSETS, IFRAME_WORKER, templates_dir
+from roadmap_gen.site.urls import HOME, JOURNEY, index_page
+
+NAV_KINDS = ("stage", "theme", "question", "hypothesis", "outcome", "opportunity")
+
+
+def add_theme(config: Any) -> None:
+    """Our templates after the user's ``custom_dir`` (which may override any of them) and before the
+    theme's own; our stylesheets and script; Material's offline plugin gets the local Worker shim."""
+    dirs = config.theme.dirs
+    ours = str(templates_dir())
+    if ours not in dirs:
+        custom = config.theme.custom_dir
+        dirs.insert(1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0, ours)
+    for path in ASSETS:
+        target = config.extra_css if path.endswith(".css") else config.extra_javascript
+        if path not in [str(x) for x in target]:
+            target.append(path)
+    if offline(config):  # Material's offline plugin loads its file:// search shim from unpkg.com
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [IFRAME_WORKER, *polyfills]  # intranets have no internet
+
+
+def offline(config: Any) -> bool:
+    """Whether Material's offline plugin is on (in either order of the plugins)."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "offline" and getattr(plugin, "config", {}).get("enabled", True):
+            return True
+    return any("iframe-worker" in str(p) for p in config.extra.get("polyfills", []))
+
+
+def edit_url(config: Any, content_dir: Path) -> str | None:
+    """The edit URL of the content folder, from ``repo_url`` and ``edit_uri`` (None without them)."""
+    repo_url, edit_uri = config.get("repo_url"), config.get("edit_uri")
+    if not repo_url or not edit_uri:
+        return None
+    docs_dir = Path(config["docs_dir"]).resolve()
+    # edit_uri points at docs_dir in the repository; the content folder is relative to that
+    rel = os.path.relpath(content_dir.resolve(), docs_dir).replace(os.sep, "/")
+    base = edit_uri if "://" in edit_uri else repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
+    parts = urlsplit(base.rstrip("/") + "/" + rel)
+    path = posixpath.normpath(parts.path)  # docs/../content -> content
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def add_nav(config: Any, labels: dict[str, str], generated: set[str], user_pages: list[str]) -> None:
+    """Our sections first in the navigation; the site's own pages after them (its ``nav`` if it has one,
+    else its pages, top-level first, then one section per folder)."""
+    t = labels
+    ours = [(t["nav.roadmap"], HOME), (t["nav.journey"], JOURNEY)]
+    ours += [(t[f"nav.{PLURAL[kind]}"], index_page(kind)) for kind in NAV_KINDS]
+    ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md"), (t["nav.changes"], "changes/index.md")]
+    entries: list[Any] = [{title: src} for title, src in ours if src in generated]
+    if config.nav:
+        mentioned = _nav_paths(config.nav)
+        config.nav = [e for e in entries if next(iter(e.values())) not in mentioned] + list(config.nav)
+        return
+    user = sorted(user_pages)
+    sections: dict[str, list[str]] = {}
+    for p in user:
+        if "/" in p:
+            sections.setdefault(p.split("/", 1)[0], []).append(p)
+    entries += [p for p in user if "/" not in p]
+    entries += [{name.replace("-", " ").replace("_", " ").capitalize(): paths} for name, paths in sorted(sections.items())]
+    config.nav = entries
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    out: set[str] = set()
+    for v in values:
+        out |= _nav_paths(v)
+    return out

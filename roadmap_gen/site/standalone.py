@@ -1,0 +1,84 @@
+"""Pages for other site engines (``roadmap-gen pages``): the same templates, rendered outside MkDocs.
+
+A plain Jinja environment (autoescaping on) holds our templates, the site's
+``custom_dir`` overrides before them, and a ``main.html`` that is only the
+``content`` block. Each page becomes Markdown: its front matter, then one HTML
+block with no blank line inside (a blank line would end it and let the engine
+re-read field text as Markdown). Bodies are converted and sanitised here
+(:class:`~roadmap_gen.site.sanitize.BodyRenderer`). The stylesheets, script and
+``roadmap.json`` are written beside the pages.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Iterable
+
+import jinja2
+
+from roadmap_gen.compile.compiler import Compiled
+from roadmap_gen.site.assets import asset_sources, templates_dir
+from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.site.labels import labels_for
+from roadmap_gen.site.sanitize import BodyRenderer, shift_headings
+from roadmap_gen.site.sources import PageSpec
+from roadmap_gen.site.urls import page_url
+from roadmap_gen.site.views import Links, SiteViews
+
+MAIN = "{% block content %}{% endblock %}"
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")  # a line break with only spaces before the next one
+
+
+def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d) for d in custom_dirs if d] + [str(templates_dir())]),
+        jinja2.DictLoader({"main.html": MAIN})])
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+class StandalonePages:
+    """Renders every page of a compiled roadmap as Markdown for another engine."""
+
+    def __init__(self, compiled: Compiled, *, language: str | None = None, labels: dict | None = None,
+                 directory_urls: bool = True, allow_raw_html: bool = False, custom_dirs: Iterable[Path] = ()) -> None:
+        self.labels = labels_for(language, labels or {})
+        self.views = SiteViews(compiled, self.labels)
+        self.env = environment(custom_dirs)
+        self.directory_urls = directory_urls
+        self.bodies = BodyRenderer(allow_raw_html)
+
+    def render(self, spec: PageSpec) -> str:
+        text = shift_headings(spec.text) if spec.body else spec.text
+        content = text + self.bodies.render(spec.body, heading_offset=1)
+        url = page_url(spec.src, self.directory_urls)
+        page = SimpleNamespace(content=content, title=spec.title, url=url, meta={}, toc=[])
+        html = self.env.get_template(spec.template).render(
+            roadmap=spec.build(Links(url, self.directory_urls)), t=self.labels, page=page, config={})
+        block = _BLANK_LINE.sub("&#10;", html.strip())
+        return spec.front_matter(template=False) + block + "\n"
+
+    def pages(self) -> list[PageSpec]:
+        return self.views.pages()
+
+
+def write_pages(compiled: Compiled, out: Path, *, language: str | None, labels: dict, directory_urls: bool,
+                allow_raw_html: bool, custom_dirs: Iterable[Path] = ()) -> list[str]:
+    """Every page, the assets and ``roadmap.json`` into ``out``; the pages' source paths, in site order."""
+    pages = StandalonePages(compiled, language=language, labels=labels, directory_urls=directory_urls,
+                            allow_raw_html=allow_raw_html, custom_dirs=custom_dirs)
+    written = []
+    for spec in pages.pages():
+        target = out / spec.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(pages.render(spec), encoding="utf-8")
+        written.append(spec.src)
+    for src, path in asset_sources().items():
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    data = roadmap_data(compiled.roadmap, compiled.figures, directory_urls)
+    (out / "roadmap.json").write_text(to_json(data), encoding="utf-8")
+    return written

@@ -1,0 +1,96 @@
+"""View models: everything a template shows, worked out in Python.
+
+:class:`SiteViews` announces every generated page (:class:`~roadmap_gen.site.sources.PageSpec`:
+address, title, template, Markdown) and builds a page's view model when its
+template is about to be rendered, with URLs relative to that page. Templates
+never call Python: they get plain dicts and lists, labels already translated,
+charts already drawn (inline SVG, marked safe because the chart code escapes
+every text it draws). Text from YAML stays plain text: autoescaping does the rest.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from roadmap_gen.compile.compiler import Compiled
+from roadmap_gen.format import model as m
+from roadmap_gen.site.sources import PageSpec, inert, text_block
+from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
+from roadmap_gen.site.views import board, changes, home, measures
+from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
+from roadmap_gen.site.views.cards import Cards
+from roadmap_gen.site.views.items import Items
+from roadmap_gen.site.views.related import Related
+from roadmap_gen.site.views.trees import Trees
+
+__all__ = ["CONTENT_TOC", "Links", "PageSpec", "SiteViews"]
+
+NAV_INDEXES = ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "okr")
+
+
+class SiteViews:
+    """The pages of a compiled roadmap and their view models."""
+
+    def __init__(self, compiled: Compiled, labels: dict[str, str], *, edit_url: str | None = None,
+                 history: Any = None) -> None:
+        self.kit = Kit(compiled.roadmap, compiled.figures, labels, edit_url=edit_url, history=history)
+        self.related = Related(compiled.roadmap)
+        self.cards = Cards(self.kit)
+        self.trees = Trees(self.kit, self.related)
+        self.items = Items(self.kit, self.cards, self.related, self.trees)
+
+    def pages(self) -> list[PageSpec]:
+        """Every page, in site order: listings first, then each kind's item pages."""
+        kit, t = self.kit, self.kit.t
+        out = [
+            PageSpec(HOME, kit.r.title, "roadmap/home.html", partial(home.home, kit), home.statements_markdown(kit),
+                     hide=("navigation",), description=kit.r.vision, in_nav=True),
+            PageSpec(JOURNEY, t["board.title"], "roadmap/board.html",
+                     partial(board.board, kit, self.cards, self.related), hide=("navigation", "toc"),
+                     search=False, in_nav=True),
+            PageSpec(KPIS_PAGE, t["kpis.title"], "roadmap/kpis.html", partial(measures.kpis, kit), in_nav=True),
+            PageSpec(index_page("okr"), t["okrs.title"], "roadmap/okrs.html", partial(measures.okr_index, kit),
+                     in_nav=True),
+            PageSpec(index_page("opportunity"), t["opportunities.title"], "roadmap/opportunities.html",
+                     self.trees.index, in_nav=True),
+        ]
+        if kit.history is not None:
+            out.append(PageSpec(HISTORY_PAGE, t["changes.title"], "roadmap/changes.html",
+                                partial(changes.changes, kit), in_nav=True))
+        for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
+            template = f"roadmap/index_{kind}.html" if kind in ("stage", "outcome", "metric") else \
+                "roadmap/index_items.html"
+            out.append(PageSpec(index_page(kind), t[f"kinds.{kind}"], template,
+                                partial(board.kind_index, kit, self.cards, self.related, kind), search=False,
+                                in_nav=kind in NAV_INDEXES))
+        for kind in m.PAGE_KINDS:
+            out.extend(self.item_page(item) for item in kit.r.items(kind))
+        return out
+
+    def item_page(self, item: m.Item) -> PageSpec:
+        body = item.body if isinstance(item, m.MarkdownItem) and item.body.strip() else ""
+        return PageSpec(item_page(item.kind, item.id), item.title, f"roadmap/{item.kind}.html",
+                        partial(self._item, item), self.item_text(item, body), body)
+
+    def _item(self, item: m.Item, at: Links) -> dict[str, Any]:
+        return self.items.build(at, item)
+
+    def item_text(self, item: m.Item, body: str) -> str:
+        """The text people wrote in YAML (statement, answer or description) as HTML blocks of text, and the
+        heading the body goes under."""
+        t, parts = self.kit.t, []
+        if isinstance(item, m.Hypothesis):
+            parts.append(f'<figure class="rg-statement" aria-label="{inert(t["hyp.statement"])}">' + "".join(
+                f'<p><span class="rg-statement__lead">{inert(t[label])}</span> {inert(text)}</p>' for label, text in (
+                    ("hyp.we_believe", item.we_believe), ("hyp.will_result_in", item.will_result_in),
+                    ("hyp.we_will_know_when", item.we_will_know_when))) + "</figure>")
+            if body:
+                parts.append(f'<h1 id="notes">{inert(t["item.notes"])}</h1>')
+        if isinstance(item, m.Question) and item.answer:
+            parts.append(f'<div class="rg-answer"><p class="rg-answer__label">{inert(t["item.answer"])}</p>'
+                         f'{text_block("p", "rg-answer__text", item.answer)}</div>')
+        if isinstance(item, (m.Stage, m.Metric)) and item.description:
+            parts.append(text_block("p", "rg-lead", item.description))
+        return "\n\n".join(parts)
+

@@ -1,0 +1,54 @@
+"""The facts in an item page's header: its references and attributes, label -> value(s)."""
+
+from __future__ import annotations
+
+from roadmap_gen.format import model as m
+from roadmap_gen.site.views.base import Kit, Links
+
+
+def opportunity_root(kit: Kit, o: m.Opportunity) -> str | None:
+    """The outcome at the root of an opportunity's tree."""
+    seen = set()
+    while o.parent and o.parent not in seen:
+        seen.add(o.id)
+        parent = kit.r.get("opportunity", o.parent)
+        if parent is None:
+            break
+        o = parent
+    return o.outcome
+
+
+def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
+    t = kit.t
+    rows: list[dict] = []
+
+    def add(label: str, value=None, refs=None):
+        if value or refs:
+            rows.append({"label": label, "value": value, "refs": refs or []})
+
+    def one(kind: str, id: str | None) -> list[dict]:
+        return kit.refs(at, kind, [id] if id else [])
+
+    board_item = isinstance(item, (m.Theme, m.Question, m.Hypothesis))
+    if board_item:
+        add(t["item.horizon"], t[f"horizon.{item.horizon}"])
+    stages = getattr(item, "stages", ())
+    add(t["item.stages"] if len(stages) > 1 else t["item.stage"], refs=kit.refs(at, "stage", stages))
+    if board_item:
+        add(t["item.outcomes"] if len(item.outcomes) > 1 else t["item.outcome"],
+            refs=kit.refs(at, "outcome", item.outcomes))
+    if isinstance(item, (m.Question, m.Hypothesis)) and item.theme:
+        add(t["item.theme"], refs=one("theme", item.theme))
+    if isinstance(item, m.Hypothesis):
+        add(t["item.question"], refs=one("question", item.question))
+        add(t["item.opportunity"], refs=one("opportunity", item.opportunity))
+        if item.confidence:
+            add(t["item.confidence"], t[f"confidence.{item.confidence}"])
+    if isinstance(item, m.Opportunity):
+        add(t["item.outcome"], refs=one("outcome", opportunity_root(kit, item)))
+        add(t["item.parent"], refs=one("opportunity", item.parent))
+    if isinstance(item, m.Outcome):
+        add(t["item.strategy"], value=kit.strategy_title(item.strategy))
+        add(t["item.metric"], refs=one("metric", item.metric))
+    add(t["item.team"], getattr(item, "team", None))
+    return rows

@@ -1,0 +1,63 @@
+"""The home page: the VMGS one-pager (vision, mission, goals, strategies, review)."""
+
+from __future__ import annotations
+
+from roadmap_gen.format import model as m
+from roadmap_gen.site.sources import inert, text_block
+from roadmap_gen.site.urls import JOURNEY, index_page
+from roadmap_gen.site.views.base import KPIS_PAGE, Kit, Links, toc_entry
+
+
+def statements_markdown(kit: Kit) -> str:
+    """Vision and mission, the searchable text of the home page."""
+    r, t = kit.r, kit.t
+    return ('<div class="rg-vmgs__statements">'
+            f'<section class="rg-vmgs__statement" aria-labelledby="vision"><h2 id="vision">{inert(t["vmgs.vision"])}</h2>'
+            f'{text_block("p", "rg-vmgs__text", r.vision)}</section>'
+            f'<section class="rg-vmgs__statement" aria-labelledby="mission"><h2 id="mission">{inert(t["vmgs.mission"])}'
+            f'</h2>{text_block("p", "rg-vmgs__text", r.mission)}</section></div>')
+
+
+def _goal(kit: Kit, at: Links, g: m.Goal) -> dict:
+    metric = kit.r.get("metric", g.metric) if g.metric else None
+    p = kit.f.goals.get(g.id)
+    return {"id": g.id, "anchor": f"goal-{g.id}", "title": g.title, "north_star": g.north_star,
+            "description": g.description, "metric": kit.ref(at, "metric", g.metric),
+            "target": kit.num(g.target, metric.unit if metric else "") if g.target is not None else None,
+            "by": g.by.isoformat() if g.by else None,
+            "progress": kit.progress(p, metric, f"goal-{g.id}-progress", g.title) if p and metric else None}
+
+
+def _metric_value(kit: Kit, metric_id: str | None) -> dict | None:
+    mt = kit.r.get("metric", metric_id) if metric_id else None
+    if mt is None:
+        return None
+    mf = kit.f.metrics[mt.id]
+    return {"current": kit.num(mf.current, mt.unit), "stale": mf.stale,
+            "target": kit.num(mt.target.value, mt.unit) if mt.target else None}
+
+
+def _strategy(kit: Kit, at: Links, s: m.Strategy) -> dict:
+    goal = kit.r.get("goal", s.goal) if s.goal else None
+    return {"id": s.id, "anchor": f"strategy-{s.id}", "title": s.title, "description": s.description,
+            "goal": {"title": goal.title, "url": f"#goal-{s.goal}"} if goal else None,
+            "metric": kit.ref(at, "metric", s.metric), "metric_value": _metric_value(kit, s.metric),
+            "tactics": [{"title": x.title, "active": x.active, "description": x.description} for x in s.tactics]}
+
+
+def home(kit: Kit, at: Links) -> dict:
+    r, f, t = kit.r, kit.f, kit.t
+    review = None
+    if r.review:
+        review = {"last": r.review.last.isoformat(), "every": r.review.every.text,
+                  "due": f.review_due.isoformat() if f.review_due else None, "overdue": f.review_overdue}
+    counts = [{"label": t[f"kinds.{k}"], "count": len(r.items(k)), "url": at.page(index_page(k))}
+              for k in ("outcome", "theme", "question", "hypothesis") if r.items(k)]
+    toc = [toc_entry("vision", t["vmgs.vision"]), toc_entry("mission", t["vmgs.mission"]),
+           toc_entry("goals", t["vmgs.goals"]), toc_entry("strategies", t["vmgs.strategies"])]
+    return {"title": r.title, "toc": toc, "crumbs": [],
+            "goals": [_goal(kit, at, g) for g in sorted(r.goals, key=lambda g: not g.north_star)],
+            "yes": [_strategy(kit, at, s) for s in r.strategies if s.active],
+            "no": [_strategy(kit, at, s) for s in r.strategies if not s.active],
+            "review": review, "as_of": f.as_of.isoformat(), "counts": counts,
+            "journey_url": at.page(JOURNEY), "kpis_url": at.page(KPIS_PAGE), "okrs_url": at.page(index_page("okr"))}

@@ -1,0 +1,126 @@
+"""Item pages: header facts, what each kind shows, back-links and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmap_gen.format import model as m
+from roadmap_gen.site.urls import JOURNEY
+from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, Kit, Links, toc_entry
+from roadmap_gen.site.views.cards import Cards
+from roadmap_gen.site.views.facts import facts
+from roadmap_gen.site.views.measures import metric_chart, metric_page, okr_view
+from roadmap_gen.site.views.related import Related
+from roadmap_gen.site.views.trees import Trees
+
+
+class Items:
+    """The view model of each item page (``build(at, item)``), by kind."""
+
+    def __init__(self, kit: Kit, cards: Cards, related: Related, trees: Trees) -> None:
+        self.kit, self.cards, self.related, self.trees = kit, cards, related, trees
+
+    def build(self, at: Links, item: m.Item) -> dict[str, Any]:
+        kit, t = self.kit, self.kit.t
+        extra, sections = getattr(self, f"_{item.kind}")(at, item)
+        history = self.history(at, item)
+        content = CONTENT_TOC
+        if isinstance(item, m.Hypothesis) and item.body.strip():  # the body sits under a heading of its own
+            content = {**CONTENT_TOC, **toc_entry("notes", t["item.notes"])}
+        toc = [content, *sections, toc_entry("referenced-by", t["item.referenced_by"])]
+        if history:
+            toc.append(toc_entry("history", t["item.history"]))
+        return {"title": item.title, "toc": toc,
+                "crumbs": kit.crumbs(at, kit.kind_crumb(at, item.kind), (item.title, None)),
+                "item": {"id": item.id, "title": item.title, "kind": item.kind,
+                         "kind_label": t[f"kind.{item.kind}"], "public": item.is_public},
+                "status": kit.status(kit.status_of(item)), "facts": facts(kit, at, item),
+                "backlinks": self.backlinks(at, item), "history": history,
+                "edit_url": f"{kit.edit_url.rstrip('/')}/{item.source}" if kit.edit_url else None, **extra}
+
+    def backlinks(self, at: Links, item: m.Item) -> list[dict]:
+        groups: dict[str, list[dict]] = {}
+        seen: set[tuple[str, str]] = set()  # one entry per item, however many of its fields refer here
+        for kind, id, _field in self.kit.f.backlinks.get((item.kind, item.id), ()):
+            r = self.kit.ref(at, kind, id)
+            if r and (kind, id) not in seen:
+                seen.add((kind, id))
+                groups.setdefault(kind, []).append(r)
+        return [{"kind": k, "label": self.kit.t[f"kinds.{k}"], "items": v} for k, v in groups.items()]
+
+    def history(self, at: Links, item: m.Item) -> list[dict]:
+        h = self.kit.history
+        if h is None or not h.available:
+            return []
+        changes = at.page(HISTORY_PAGE)
+        return [{"date": e.date[:10], "sha": e.short_sha, "subject": e.title or e.commit.subject,
+                 "summary": e.summary, "url": f"{changes}#{e.anchor}"} for e in h.for_item(item.kind, item.id)]
+
+    def _cards_section(self, at: Links, items, label: str) -> tuple[list[dict], list[dict]]:
+        cards = self.cards.cards(at, items)
+        return cards, [toc_entry("related-items", label)] if cards else []
+
+    # -- by kind -------------------------------------------------------------------------------
+    def _theme(self, at: Links, item: m.Theme):
+        cards, toc = self._cards_section(at, self.related.theme.get(item.id, []), self.kit.t["stage.items"])
+        return {"cards": cards}, toc
+
+    def _question(self, at: Links, item: m.Question):
+        cards, toc = self._cards_section(at, self.related.question.get(item.id, []), self.kit.t["kinds.hypothesis"])
+        return {"cards": cards}, toc
+
+    def _hypothesis(self, at: Links, item: m.Hypothesis):
+        kit, t = self.kit, self.kit.t
+        experiments = [{"title": e.title, "status": kit.status(e.status),
+                        "start": e.start.isoformat() if e.start else None,
+                        "end": e.end.isoformat() if e.end else None, "result": e.result}
+                       for e in sorted(item.experiments, key=lambda e: (e.start is None, e.start or 0))]
+        outcomes = [kit.outcome_summary(at, o, f"hyp-{o.id}") for o in
+                    (kit.r.get("outcome", i) for i in item.outcomes) if o]
+        toc = [toc_entry("experiments", t["hyp.experiments"])]
+        if item.links:
+            toc.append(toc_entry("links", t["item.links"]))
+        return {"confidence": item.confidence, "experiments": experiments, "outcome_progress": outcomes,
+                "links": [{"title": k.title, "url": k.url} for k in item.links]}, toc
+
+    def _outcome(self, at: Links, item: m.Outcome):
+        kit = self.kit
+        metric = kit.r.get("metric", item.metric) if item.metric else None
+        p = kit.f.outcomes[item.id]
+        chart = metric_chart(kit, metric, f"outcome-{item.id}-chart", target=p.target, by=p.by) if metric else None
+        cards, toc = self._cards_section(at, self.related.board_outcome.get(item.id, []), kit.t["stage.items"])
+        return {"progress": kit.progress(p, metric, f"outcome-{item.id}", item.title), "chart": chart,
+                "tree": self.trees.tree(at, item), "cards": cards}, [toc_entry("tree", kit.t["tree.title"]), *toc]
+
+    def _opportunity(self, at: Links, item: m.Opportunity):
+        kit = self.kit
+        children = self.related.parent.get(item.id, [])
+        cards, toc = self._cards_section(at, self.related.opportunity.get(item.id, []), kit.t["kinds.hypothesis"])
+        subtree = self.trees.nodes(at, item.id, frozenset({item.id}))
+        tree_toc = [toc_entry("tree", kit.t["tree.title"])] if subtree or cards else []
+        return {"subtree": subtree, "children": kit.refs(at, "opportunity", (c.id for c in children)),
+                "cards": cards}, tree_toc + toc
+
+    def _stage(self, at: Links, item: m.Stage):
+        kit, t = self.kit, self.kit.t
+        items = self.related.board_stage.get(item.id, [])
+        groups = [{"title": t[f"horizon.{h}"], "horizon": h, "cards": self.cards.cards(
+            at, [i for i in items if i.horizon == h])} for h in m.HORIZONS]
+        outcomes = [kit.outcome_summary(at, o, f"stage-{o.id}") for o in self.related.outcome_stage.get(item.id, ())]
+        toc = [toc_entry("behaviours", t["stage.behaviours"])]
+        if outcomes:
+            toc.append(toc_entry("outcomes", t["stage.outcomes"]))
+        toc.append(toc_entry("related-items", t["stage.items"]))
+        return {"boosters": list(item.boosters), "blockers": list(item.blockers), "groups": groups,
+                "outcomes": outcomes, "board_url": at.page(JOURNEY) + f"#stage-{item.id}"}, toc
+
+    def _metric(self, at: Links, item: m.Metric):
+        t = self.kit.t
+        view = metric_page(self.kit, at, item)
+        toc = [toc_entry("measurements", t["metric.measurements"])]
+        if view["notes"]:
+            toc.append(toc_entry("notes", t["metric.notes"]))
+        return view, toc
+
+    def _okr(self, at: Links, item: m.Okr):
+        return {"okr": okr_view(self.kit, at, item, f"okr-{item.id}")}, []
