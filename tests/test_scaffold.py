@@ -12,7 +12,7 @@ from roadmap_gen.cli import main as cli
 from roadmap_gen.compile.compiler import Compiler
 from roadmap_gen.compile.compute import resolve_as_of
 from roadmap_gen.compile.loader import Loader
-from roadmap_gen.scaffold.scaffold import FILE_KINDS, LIST_KINDS, quarter, render_item, starter_files, yaml_text
+from roadmap_gen.scaffold import FILE_KINDS, LIST_KINDS, quarter, render_item, starter_files, yaml_text
 
 REPO = Path(__file__).resolve().parents[1]
 BASIC = REPO / "tests" / "fixtures" / "basic"

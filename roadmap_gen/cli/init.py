@@ -1,4 +1,4 @@
-"""``roadmap-gen init DIR``: a new roadmap repository with a starter roadmap and CI (see :mod:`roadmap_gen.scaffold`)."""
+"""``roadmap-gen init DIR``: a new roadmap repository with a starter roadmap and CI (:mod:`roadmap_gen.scaffold`)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ import sys
 
 from roadmap_gen.version import __version__
 from roadmap_gen.cli import check, diff, export, history, init, new, pages, schema
-from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError, compile_project  # noqa: F401
+from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, UsageError
+from roadmap_gen.cli.common import EXIT_CONTENT, compile_project  # noqa: F401  (still importable from here)
 
 COMMANDS = (check, export, pages, diff, history, schema, new, init)
 """The command modules, in the order ``--help`` lists them."""

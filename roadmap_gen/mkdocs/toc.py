@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Iterable
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -24,7 +25,8 @@ def page_toc(entries: list[dict], content: TableOfContents, offset: int) -> Tabl
     for e in entries:
         inner = _shifted(content, offset) if e.get("content") else []
         if "id" in e:
-            link = AnchorLink(e["title"], e["id"], e.get("level", 2))
+            # a TOC title is HTML (Python-Markdown's are escaped text); ours come from labels and YAML
+            link = AnchorLink(html.escape(e["title"], quote=False), e["id"], e.get("level", 2))
             link.children = inner
             items.append(link)
         else:

@@ -57,24 +57,34 @@ class StandalonePages:
         page = SimpleNamespace(content=content, title=spec.title, url=url, meta={}, toc=[])
         html = self.env.get_template(spec.template).render(
             roadmap=spec.build(Links(url, self.directory_urls)), t=self.labels, page=page, config={})
-        block = _BLANK_LINE.sub("&#10;", html.strip())
+        # no blank line ends the HTML block; no line of it (in a code block, say) reads as a heading
+        block = _BLANK_LINE.sub("&#10;", html.strip()).replace("\n#", "\n&#35;")
         return spec.front_matter(template=False) + block + "\n"
 
     def pages(self) -> list[PageSpec]:
         return self.views.pages()
 
 
+def export_path(src: str, directory_urls: bool) -> str:
+    """Where a page is written: with directory URLs ``hypotheses/x.md`` goes to ``hypotheses/x/index.md``,
+    so an engine that reads relative links as relative to the Markdown file (Zensical does) and one that
+    reads them as relative to the page's URL agree."""
+    if not directory_urls or src == "index.md" or src.endswith("/index.md"):
+        return src
+    return src[:-len(".md")] + "/index.md"
+
+
 def write_pages(compiled: Compiled, out: Path, *, language: str | None, labels: dict, directory_urls: bool,
                 allow_raw_html: bool, custom_dirs: Iterable[Path] = ()) -> list[str]:
-    """Every page, the assets and ``roadmap.json`` into ``out``; the pages' source paths, in site order."""
+    """Every page, the assets and ``roadmap.json`` into ``out``; the paths written, in site order."""
     pages = StandalonePages(compiled, language=language, labels=labels, directory_urls=directory_urls,
                             allow_raw_html=allow_raw_html, custom_dirs=custom_dirs)
     written = []
     for spec in pages.pages():
-        target = out / spec.src
+        target = out / export_path(spec.src, directory_urls)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(pages.render(spec), encoding="utf-8")
-        written.append(spec.src)
+        written.append(target.relative_to(out).as_posix())
     for src, path in asset_sources().items():
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
