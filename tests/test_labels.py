@@ -23,7 +23,7 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.charts import DEFAULT_WORDS, data_table, line_chart, progress_bar, score_bar
 from roadmap_gen.site.labels import EN, LANGUAGES, NL, SV, labels_for
 from roadmap_gen.format.spec import FILE_SPECS, ITEM_SPECS, Spec
-from roadmap_gen.site.views import chart_words
+from roadmap_gen.site.views.base import chart_words
 
 REPO = Path(__file__).resolve().parents[1]
 BASIC = Path(__file__).resolve().parent / "fixtures" / "basic"
@@ -419,7 +419,7 @@ def test_number_formats_by_language():
 
 
 def charts_words(lang: str) -> dict[str, str]:
-    from roadmap_gen.site.views import chart_words
+    from roadmap_gen.site.views.base import chart_words
     return chart_words(labels_for(lang))
 
 

@@ -23,7 +23,8 @@ def article(html: str, id: str) -> str:
 
 def main(html: str) -> str:
     """The page's content, without Material's navigation and table of contents."""
-    return section(html, '<article class="md-content__inner', "</article>\n")
+    start = html.index('<article class="md-content__inner')
+    return html[start:html.rindex("</article>")]
 
 
 def section(html: str, start: str, end: str | None = None) -> str:

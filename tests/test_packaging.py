@@ -71,8 +71,8 @@ def test_wheel_carries_templates_and_assets(wheel):
         assert f"roadmap_gen/theme/templates/roadmap/{name}" in templates
     for asset in ("css/roadmap.css", "css/charts.css", "js/roadmap.js"):
         assert f"roadmap_gen/theme/assets/{asset}" in names
-    assert "roadmap_gen/plugin.py" in names and "roadmap_gen/__init__.py" in names
-    assert not any(n.startswith(("tests/", "content/", "docs/")) or "/site/" in n for n in names)
+    assert "roadmap_gen/mkdocs/plugin.py" in names and "roadmap_gen/__init__.py" in names
+    assert not any(n.startswith(("tests/", "content/", "docs/", "site/")) for n in names)
     assert "[mkdocs.plugins]" in entry_points and "[properdocs.plugins]" in entry_points
     assert entry_points.count("outcome-roadmap = roadmap_gen.mkdocs.plugin:OutcomeRoadmapPlugin") == 2
     assert "roadmap-gen = roadmap_gen.cli.main:main" in entry_points
@@ -87,7 +87,7 @@ def test_fresh_venv_with_the_wheel_builds_a_site(wheel, tmp_path):
     bin_ = venv / "bin"
     _run([bin_ / "python", "-m", "pip", "install", "-q", "--no-index", "--find-links", house, wheel], cwd=tmp_path)
     # the installed package, not the repository's source tree
-    where = _run([bin_ / "python", "-c", "import roadmap_gen, roadmap_gen.site.render as r; "
+    where = _run([bin_ / "python", "-c", "import roadmap_gen, roadmap_gen.site.assets as r; "
                   "print(roadmap_gen.__file__); print(r.theme_dir())"], cwd=tmp_path).stdout.splitlines()
     assert all(str(venv) in line for line in where), where
     assert Path(where[1]).name == "theme" and Path(where[1]).parent.name == "roadmap_gen"

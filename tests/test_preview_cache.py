@@ -1,8 +1,8 @@
 """Previews: a rebuild under ``mkdocs serve`` re-parses only the content files whose bytes changed.
 
-The loader caches each parsed file by its path and the hash of its bytes; the plugin keeps one
-compiler per content folder for the life of the process (``plugin._COMPILERS``), because MkDocs
-creates new plugin instances for every serve rebuild. These tests drive real MkDocs builds the way
+The loader caches each parsed file by its path and the hash of its bytes; the plugin holds its
+compiler in a cache on the plugin instance, which MkDocs keeps across ``mkdocs serve`` rebuilds
+because the plugin has an ``on_startup`` handler. These tests drive real MkDocs builds the way
 ``mkdocs serve`` does (a fresh configuration per rebuild) and check what the compiler parsed.
 Behaviour only: how long a rebuild takes is measured by bench/run.py --preview, never asserted here.
 """
@@ -18,9 +18,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import BASIC
-from roadmap_gen import fasthtml, render, sanitize
-from roadmap_gen import plugin as plugin_module
+import roadmap_gen
 from roadmap_gen.compile.compiler import Compiler
+from sitehelpers import build as cold_build
 
 AS_OF = date(2026, 11, 25)
 
@@ -42,9 +42,12 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 
 def serve_rebuild(root: Path, out: Path):
-    """One build as ``mkdocs serve`` runs it: configuration loaded afresh (so new plugin instances),
+    """One build as ``mkdocs serve`` runs it: configuration loaded afresh (MkDocs hands back the plugin
+    instances that have ``on_startup``), ``on_startup(command="serve")`` before the first build,
     ``site_url`` set to the dev server's address."""
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
+    if not getattr(config.plugins["outcome-roadmap"], "is_serve", False):
+        config.plugins.on_startup(command="serve", dirty=False)
     config.site_url = SERVE_URL
     build(config, serve_url=SERVE_URL)
     plugin = config.plugins["outcome-roadmap"]
@@ -65,8 +68,8 @@ def test_serve_rebuilds_reparse_only_the_edited_file(site: Path, tmp_path: Path)
 
     # a rebuild with nothing changed (say, a docs/ edit) parses nothing
     again = serve_rebuild(site, out)
-    assert again is not first  # MkDocs made a new plugin instance ...
-    assert again.compiled.parsed == 0  # ... and the module-level compiler still had every file
+    assert again is first  # MkDocs kept the plugin instance (it has on_startup) ...
+    assert again.compiled.parsed == 0  # ... and its compiler still had every file
 
     # editing one hypothesis re-parses that file alone, and the site shows the edit
     hypothesis = site / "content" / "hypotheses" / "setup-checklist.md"
@@ -89,12 +92,31 @@ def test_serve_rebuilds_reparse_only_the_edited_file(site: Path, tmp_path: Path)
     assert serve_rebuild(site, out).compiled.parsed == 1
 
 
-def test_one_compiler_per_content_folder_survives_plugin_instances(site: Path, tmp_path: Path):
-    serve_rebuild(site, tmp_path / "a")
-    content = (site / "content").resolve()
-    compiler = plugin_module._COMPILERS[content]
-    serve_rebuild(site, tmp_path / "b")
-    assert plugin_module._COMPILERS[content] is compiler
+def _module_state() -> dict[str, str]:
+    """Every module-level dict, list and set of the package, by module and name, as text."""
+    import importlib
+    import pkgutil
+
+    out = {}
+    for info in pkgutil.walk_packages(roadmap_gen.__path__, "roadmap_gen."):
+        if info.name == "roadmap_gen.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, (dict, list, set)) and not name.startswith("__"):
+                out[f"{info.name}.{name}"] = repr(value)
+    return out
+
+
+def test_state_lives_on_the_plugin_instance_not_in_modules(site: Path, tmp_path: Path):
+    """The cache is the plugin's own (kept across serve rebuilds); builds change no module-level state."""
+    before = _module_state()
+    plugin = serve_rebuild(site, tmp_path / "a")
+    cache, compiled = plugin.cache, plugin.compiled
+    again = serve_rebuild(site, tmp_path / "b")
+    assert again is plugin and again.cache is cache
+    assert again.compiled.roadmap is compiled.roadmap  # unchanged content: the compiled roadmap is reused
+    assert _module_state() == before
 
 
 def test_compiler_reparses_changed_files_only(site: Path):
@@ -135,11 +157,11 @@ def site_files(out: Path) -> dict[str, bytes]:
 
 
 def test_a_serve_rebuild_makes_the_site_a_cold_build_makes(site: Path, tmp_path: Path):
-    """Serve rebuilds reuse parsed files, rendered bodies and pages and split Markdown; after edits that
+    """Serve rebuilds reuse parsed files; after edits that
     change many pages (a hypothesis shows on the board, index, stage, outcome and tree pages; a theme's
     title on every card of its items), the site is still exactly what a build from scratch makes."""
     plugin = serve_rebuild(site, tmp_path / "warm")
-    assert plugin._serving
+    assert plugin.is_serve
     hypothesis = site / "content" / "hypotheses" / "sms-reminders.md"
     hypothesis.write_text(hypothesis.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1)
                           .replace("horizon: now", "horizon: later"), encoding="utf-8")
@@ -148,10 +170,10 @@ def test_a_serve_rebuild_makes_the_site_a_cold_build_makes(site: Path, tmp_path:
     warm = serve_rebuild(site, tmp_path / "warm")
     assert warm.compiled.parsed == 2
 
-    for cache in (plugin_module._COMPILERS, render._PAGES, fasthtml._SPLITS, sanitize._RENDERED):
-        cache.clear()
-    cold = serve_rebuild(site, tmp_path / "cold")
-    assert cold.compiled.parsed == len(content_files(site))
+    # a build from scratch, in a process of its own, with the same site_url
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config + f"\nsite_url: {SERVE_URL}\n", encoding="utf-8")
+    cold_build(site, tmp_path / "cold")
     warm_files, cold_files = site_files(tmp_path / "warm"), site_files(tmp_path / "cold")
     assert sorted(warm_files) == sorted(cold_files)
     assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []

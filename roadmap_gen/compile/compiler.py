@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -51,8 +51,8 @@ class Compiler:
         t0 = time.perf_counter()
         loaded = self.loader.load()
         key = (loaded.fingerprint, as_of, audience)
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
+        if self._last is not None and self._last[0] == key:  # the same roadmap and figures, nothing parsed
+            return replace(self._last[1], parsed=loaded.parsed, timings={"load": time.perf_counter() - t0})
         compiled = self._passes(loaded, as_of, audience, t0)
         self._last = (key, compiled)
         return compiled

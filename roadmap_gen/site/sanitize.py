@@ -25,7 +25,7 @@ ALLOWED_TAGS = {
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "section",
 }
 ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "aria-label", "aria-hidden"},
+    "*": {"class", "id", "title", "lang", "dir", "aria-label", "aria-hidden", "hidden"},
     "a": {"href"}, "img": {"src", "alt", "width", "height", "loading"},
     "th": {"align", "scope", "colspan", "rowspan"}, "td": {"align", "colspan", "rowspan"},
     "ol": {"start", "reversed"}, "details": {"open"}, "col": {"span"}, "colgroup": {"span"},

@@ -29,6 +29,11 @@ def text_block(tag: str, cls: str, text: str) -> str:
     return f'<{tag} class="{cls}">{inert(text)}</{tag}>'
 
 
+def search_block(lines) -> str:
+    """A page's key facts for the site search only: a hidden block (the page shows them in its header)."""
+    return '<div class="rg-search" hidden>' + "".join(f"<p>{inert(x)}</p>" for x in lines if x) + "</div>"
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """A generated page: where it goes, its title and template, its Markdown (text blocks and body), and

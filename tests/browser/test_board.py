@@ -10,7 +10,7 @@ import yaml
 
 from roadmap_gen.site.labels import EN
 
-from roadmap_gen.conftest import REPO, filters_ready
+from .conftest import REPO, filters_ready
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from roadmap_gen.conftest import build_example, filters_ready
+from .conftest import build_example, filters_ready
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 
 from roadmap_gen.site.labels import EN
 
-from roadmap_gen.conftest import SCREENSHOTS, run_axe
+from .conftest import SCREENSHOTS, run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from roadmap_gen.compile.compiler import Compiled
 from roadmap_gen.format import model as m
-from roadmap_gen.site.sources import PageSpec, inert, text_block
+from roadmap_gen.site.sources import PageSpec, inert, search_block, text_block
 from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
 from roadmap_gen.site.views import board, changes, home, measures
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
@@ -49,11 +49,12 @@ class SiteViews:
             PageSpec(JOURNEY, t["board.title"], "roadmap/board.html",
                      partial(board.board, kit, self.cards, self.related), hide=("navigation", "toc"),
                      search=False, in_nav=True),
-            PageSpec(KPIS_PAGE, t["kpis.title"], "roadmap/kpis.html", partial(measures.kpis, kit), in_nav=True),
+            PageSpec(KPIS_PAGE, t["kpis.title"], "roadmap/kpis.html", partial(measures.kpis, kit),
+                     search_block(x.title for x in kit.r.metrics), in_nav=True),
             PageSpec(index_page("okr"), t["okrs.title"], "roadmap/okrs.html", partial(measures.okr_index, kit),
-                     in_nav=True),
+                     search_block(x.title for x in kit.r.okrs), in_nav=True),
             PageSpec(index_page("opportunity"), t["opportunities.title"], "roadmap/opportunities.html",
-                     self.trees.index, in_nav=True),
+                     self.trees.index, search_block(x.title for x in kit.r.opportunities), in_nav=True),
         ]
         if kit.history is not None:
             out.append(PageSpec(HISTORY_PAGE, t["changes.title"], "roadmap/changes.html",
@@ -76,10 +77,22 @@ class SiteViews:
     def _item(self, item: m.Item, at: Links) -> dict[str, Any]:
         return self.items.build(at, item)
 
+    def key_facts(self, item: m.Item) -> list[str]:
+        """What search shows of an item besides its text: kind, status, horizon, team, what it names."""
+        kit, t = self.kit, self.kit.t
+        status = kit.status(kit.status_of(item))
+        horizon = getattr(item, "horizon", None)
+        names = [x.title for kind, ids in (("stage", getattr(item, "stages", ())),
+                                           ("outcome", getattr(item, "outcomes", ())))
+                 for x in (kit.r.get(kind, i) for i in ids) if x]
+        return [" · ".join(x for x in (t[f"kind.{item.kind}"], status["label"] if status else "",
+                                       t[f"horizon.{horizon}"] if horizon else "", getattr(item, "team", None) or "")
+                           if x), " · ".join(names)]
+
     def item_text(self, item: m.Item, body: str) -> str:
         """The text people wrote in YAML (statement, answer or description) as HTML blocks of text, and the
         heading the body goes under."""
-        t, parts = self.kit.t, []
+        t, parts = self.kit.t, [search_block(self.key_facts(item))]
         if isinstance(item, m.Hypothesis):
             parts.append(f'<figure class="rg-statement" aria-label="{inert(t["hyp.statement"])}">' + "".join(
                 f'<p><span class="rg-statement__lead">{inert(t[label])}</span> {inert(text)}</p>' for label, text in (
