@@ -44,9 +44,12 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_gen.site.standalone import write_pages
 
     theme = project.config.get("theme") or {}
+    theme = theme if isinstance(theme, dict) else {}
+    custom = [project.config_file.parent / theme["custom_dir"]] if theme.get("custom_dir") and project.config_file \
+        else []
     options = project.options
-    pages = write_pages(result, out, language=theme.get("language") if isinstance(theme, dict) else None,
-                        labels=options.get("labels") or {}, directory_urls=project.directory_urls,
+    pages = write_pages(result, out, language=theme.get("language"), labels=options.get("labels") or {},
+                        directory_urls=project.directory_urls, custom_dirs=custom,
                         allow_raw_html=bool(options.get("allow_raw_html", False)))
     print(f"wrote {len(pages)} pages, the assets and roadmap.json to {args.out} "
           f"in {time.perf_counter() - t0:.2f} s", file=sys.stderr)

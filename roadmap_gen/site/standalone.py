@@ -1,8 +1,8 @@
 """Pages for other site engines (``roadmap-gen pages``): the same templates, rendered outside MkDocs.
 
 A plain Jinja environment (autoescaping on) holds our templates, the site's
-``custom_dir`` overrides before them, and a ``main.html`` that is only the
-``content`` block. Each page becomes Markdown: its front matter, then one HTML
+``custom_dir`` overrides before them and Material's after them (its icons and
+partials), with a ``main.html`` that is only the ``content`` block. Each page becomes Markdown: its front matter, then one HTML
 block with no blank line inside (a blank line would end it and let the engine
 re-read field text as Markdown). Bodies are converted and sanitised here
 (:class:`~roadmap_gen.site.sanitize.BodyRenderer`). The stylesheets, script and
@@ -28,14 +28,23 @@ from roadmap_gen.site.sources import PageSpec
 from roadmap_gen.site.urls import page_url
 from roadmap_gen.site.views import Links, SiteViews
 
-MAIN = "{% block content %}{% endblock %}"
+# what stands in for the theme: the page is its content block; no feedback widget, no comments
+STANDINS = {"main.html": "{% block content %}{% endblock %}", "partials/feedback.html": "",
+            "partials/comments.html": ""}
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")  # a line break with only spaces before the next one
 
 
+def _material_templates() -> list[str]:
+    try:
+        import material
+    except ImportError:  # pragma: no cover - Material is a dependency
+        return []
+    return [str(Path(material.__file__).parent / "templates")]
+
+
 def environment(custom_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d) for d in custom_dirs if d] + [str(templates_dir())]),
-        jinja2.DictLoader({"main.html": MAIN})])
+    paths = [str(d) for d in custom_dirs if d] + [str(templates_dir())] + _material_templates()
+    loader = jinja2.ChoiceLoader([jinja2.DictLoader(STANDINS), jinja2.FileSystemLoader(paths)])
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
 
