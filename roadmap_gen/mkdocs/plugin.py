@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from roadmap_gen.compile.compute import resolve_as_of
@@ -65,7 +65,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         return config
 
     # -- files -------------------------------------------------------------------------
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    def _on_files_pages(self, files: Files, *, config: Any) -> Files:
         t0 = time.perf_counter()
         # a content folder inside docs_dir is data, not documentation: MkDocs would publish its files as
         # they are (internal items, metrics and CSVs included), whatever the audience
@@ -85,13 +85,19 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if self.config.json:
             data = roadmap_data(compiled.roadmap, compiled.figures, config.use_directory_urls)
             files.append(File.generated(config, "roadmap.json", content=to_json(data)))
-        if self.config.nav:
-            user = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-            site_config.add_nav(config, self.labels, set(self.pages), user)
         timings = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in compiled.timings.items())
         log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(self.pages)} pages (parsed "
                  f"{compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: {timings}")
         return files
+
+    @event_priority(-100)  # after other plugins have said which of their pages stay out of the nav (blog posts)
+    def _on_files_nav(self, files: Files, *, config: Any) -> Files:
+        if self.config.nav:
+            user = [f.src_uri for f in files.documentation_pages() if not f.generated_by and f.inclusion.is_in_nav()]
+            site_config.add_nav(config, self.labels, set(self.pages), user)
+        return files
+
+    on_files = CombinedEvent(_on_files_pages, _on_files_nav)
 
     def _compile(self) -> Any:
         compiled = self.cache.compile(self.content_dir, self.config_dir, self.as_of, self.config.audience)
