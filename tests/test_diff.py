@@ -565,18 +565,18 @@ def test_cli_shallow_clone_hint(repo, tmp_path, capsys):
 
 
 def test_a_revision_is_read_with_one_cat_file_process(repo, monkeypatch):
-    import roadmap_gen.git.history as history
+    import roadmap_gen.git.repo as git_repo
 
     started: list[list[str]] = []
-    real = history.subprocess.Popen
+    real = git_repo.subprocess.Popen
 
     def counting(args, *a, **kw):
         started.append(list(args))
         return real(args, *a, **kw)
 
-    monkeypatch.setattr(history.subprocess, "Popen", counting)
-    g = history.Git.open(repo)
-    with history.Snapshots(g, "content", AS_OF) as snaps:
+    monkeypatch.setattr(git_repo.subprocess, "Popen", counting)
+    g = git_repo.Git.open(repo)
+    with git_repo.Snapshots(g, "content", AS_OF) as snaps:
         result = snaps.load("HEAD")
         assert result.ok and len(result.files) == len(BASE)
         again = snaps.load("HEAD")  # nothing changed: no blob is read again

@@ -48,7 +48,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_gen.git.diff import RENDERERS, diff_roadmaps
+    from roadmap_gen.git.diff import diff_roadmaps
+    from roadmap_gen.git.render import RENDERERS
 
     project = load_project(args.path)
     as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _open_git(project: Project):
     """The repository holding the content folder, the folder's path in it, and whether the clone is shallow."""
-    from roadmap_gen.git.history import NOT_A_REPO_REASON, Git, GitError, GitMissing
+    from roadmap_gen.git.repo import NOT_A_REPO_REASON, Git, GitError, GitMissing
 
     try:
         git = Git.open(project.content_dir)
@@ -102,7 +103,7 @@ def _resolve(git, rev: str, shallow: bool) -> str:
 def _load_sides(git, rel: str, project: Project, as_of, audience: str, base_sha: str, head_sha: str | None):
     """Both sides compiled (None where the content folder does not exist); HEAD None: the working tree."""
     from roadmap_gen.compile.compiler import Compiler
-    from roadmap_gen.git.history import GitError, Snapshots
+    from roadmap_gen.git.repo import GitError, Snapshots
 
     try:
         with Snapshots(git, rel, as_of, audience) as snaps:

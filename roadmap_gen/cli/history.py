@@ -30,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_gen.git.history import atom_feed, roadmap_history
+    from roadmap_gen.git.feed import atom_feed
+    from roadmap_gen.git.history import roadmap_history
 
     project = load_project(args.path)
     as_of = args.as_of or resolve_as_of(project.options.get("as_of"))

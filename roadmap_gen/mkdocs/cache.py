@@ -25,7 +25,8 @@ class BuildCache:
 
     def history(self, content_dir: Path, as_of: date, audience: str, limit: int) -> Any:
         """The content's history in roadmap terms (see :func:`roadmap_gen.git.history.roadmap_history`)."""
-        from roadmap_gen.git.history import Git, GitError, roadmap_history
+        from roadmap_gen.git.history import roadmap_history
+        from roadmap_gen.git.repo import Git, GitError
 
         try:
             git = Git.open(content_dir)

@@ -132,7 +132,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             files.append(f)
 
     def _feed(self, config: Any, history: Any) -> str:
-        from roadmap_gen.git.history import atom_feed
+        from roadmap_gen.git.feed import atom_feed
 
         site_url = config.get("site_url") or ""
         changes = (site_url.rstrip("/") + "/" if site_url else "") + page_url("changes/index.md",
