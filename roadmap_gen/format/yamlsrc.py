@@ -97,9 +97,12 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
     if bad_tabs:
         return None
     builder = _Builder(path, diags, line_offset)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        event = loader.get_event()
+        while event is not None:
             builder.feed(event)
+            event = loader.get_event() if event.__class__ is not yaml.StreamEndEvent else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -130,6 +133,8 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
     except yaml.YAMLError as exc:  # pragma: no cover - other reader errors are caught by decode
         diags.error(Location(path, 1 + line_offset, 1), f"YAML error: {exc}")
         return None
+    finally:
+        loader.dispose()
     return builder.root
 
 
@@ -167,6 +172,15 @@ class _Builder:
         return bad
 
     def feed(self, event) -> None:
+        if event.__class__ is yaml.ScalarEvent and event.anchor is None and event.tag in (None, "!"):
+            mark = event.start_mark  # the common case first: a plain or quoted scalar, nothing to refuse
+            node = YScalar(event.value, not event.style, Location(self.path, mark.line + 1 + self.offset,
+                                                                  mark.column + 1))
+            if self.stack:
+                self.stack[-1][2].append(node)
+            else:
+                self._add(node)
+            return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -194,22 +208,27 @@ class _Builder:
                 self._add(self._mapping(children, start))
 
     def _mapping(self, children: list, loc: Location) -> YMap:
-        items: list[tuple[YScalar, YNode]] = []
-        seen: dict[str, Location] = {}
-        for key, value in zip(children[0::2], children[1::2]):
-            if not isinstance(key, YScalar):
-                self.diags.error(key.loc, "a key must be plain text, not a list or mapping")
-                continue
-            if key.value in seen:
-                first = seen[key.value]
-                self.diags.error(key.loc, f"duplicate key `{key.value}` (first at line {first.line})")
-                continue
-            seen[key.value] = key.loc
-            items.append((key, value))
-        return YMap(tuple(items), loc)
+        return _mapping(children, loc, self.diags)
 
     def _add(self, node: YNode) -> None:
         if self.stack:
             self.stack[-1][2].append(node)
         elif self.documents <= 1:
             self.root = node
+
+
+def _mapping(children: list, loc: Location, diags: Diagnostics) -> YMap:
+    """A mapping from its keys and values in order; keys that are not text or come twice are reported."""
+    items: list[tuple[YScalar, YNode]] = []
+    seen: dict[str, Location] = {}
+    for key, value in zip(children[0::2], children[1::2]):
+        if not isinstance(key, YScalar):
+            diags.error(key.loc, "a key must be plain text, not a list or mapping")
+            continue
+        if key.value in seen:
+            first = seen[key.value]
+            diags.error(key.loc, f"duplicate key `{key.value}` (first at line {first.line})")
+            continue
+        seen[key.value] = key.loc
+        items.append((key, value))
+    return YMap(tuple(items), loc)
