@@ -5,7 +5,7 @@ Part of :mod:`roadmap_gen.site.charts`; pure standard library.
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from roadmap_gen.site.chart_words import DEFAULT_WORDS
 
@@ -55,10 +55,10 @@ def localize(text: str, w: Mapping[str, str] = DEFAULT_WORDS) -> str:
     return text.translate({ord("."): decimal, ord(","): group})
 
 
-def exact(value: object, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS) -> str:
-    """Full precision (up to 4 decimals, thousands grouped) for tooltips and tables."""
+def exact(value: object, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS, places: int = 4) -> str:
+    """Full precision (up to ``places`` decimals, thousands grouped) for tooltips and tables."""
     v = finite(value)
-    return w["missing_value"] if v is None else localize(clean(f"{v:,.4f}"), w) + unit_suffix(unit)
+    return w["missing_value"] if v is None else localize(clean(f"{v:,.{places}f}"), w) + unit_suffix(unit)
 
 
 def format_number(value: float, unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS) -> str:
@@ -81,6 +81,27 @@ def format_number(value: float, unit: str = "", w: Mapping[str, str] = DEFAULT_W
     if v < 0 and text != "0":
         text = "-" + text
     return localize(text, w) + unit_suffix(unit)
+
+
+def side_by_side(values: Sequence[object], unit: str = "", w: Mapping[str, str] = DEFAULT_WORDS
+                 ) -> list[str | None]:
+    """Numbers shown together (from / current / to): short forms if different values read differently,
+    otherwise every one exact, with as many decimals as it takes (None stays None).
+
+    1000, 1060, 1100 -> '1,000', '1,060', '1,100' (not '1k', '1.1k', '1.1k'); 31, 49.1, 50 -> '31', '49.1', '50'.
+    """
+    nums = [finite(v) for v in values]
+
+    def readable(texts: list[str | None]) -> bool:
+        seen: dict[str, float] = {}
+        return all(seen.setdefault(t, v) == v for v, t in zip(nums, texts) if v is not None and t is not None)
+
+    texts = [None if v is None else format_number(v, unit, w) for v in nums]
+    places = 4
+    while not readable(texts) and places <= 12:
+        texts = [None if v is None else exact(v, unit, w, places) for v in nums]
+        places += 2
+    return texts
 
 
 def nice_ticks(lo: float, hi: float) -> tuple[list[float], float]:

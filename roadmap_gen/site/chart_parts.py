@@ -191,10 +191,12 @@ def axes(plot: Plot, ticks: list[float], labels: list[str], w_: Mapping[str, str
     return out
 
 
-def ref_line(plot: Plot, kind: str, value: float, anchor: str, unit: str, w_: Mapping[str, str]) -> list[str]:
-    """A horizontal ``baseline`` or ``target`` line, labelled unless the chart is compact."""
+def ref_line(plot: Plot, kind: str, value: float, anchor: str, unit: str, w_: Mapping[str, str],
+             shown: str | None = None) -> list[str]:
+    """A horizontal ``baseline`` or ``target`` line, labelled (with ``shown``, the value as written
+    beside the others) unless the chart is compact."""
     y = plot.ys(value)
-    text = f"{w_['line.' + kind]} {format_number(value, unit, w_)}"
+    text = f"{w_['line.' + kind]} {shown or format_number(value, unit, w_)}"
     out = [f'<line class="rg-chart__{kind}" x1="{plot.x0}" x2="{plot.x1}" y1="{_c(y)}" y2="{_c(y)}">'
            f"<title>{_e(text)}</title></line>"]
     if not plot.compact:

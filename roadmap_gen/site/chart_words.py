@@ -26,7 +26,7 @@ DEFAULT_WORDS: dict[str, str] = {
     **{f"light.{key}": word for key, word in _LIGHT_WORDS.items()},
     # month abbreviations for axes, tooltips and tables
     **{f"month.{i}": name for i, name in enumerate(MONTHS, 1)},
-    "day": "{day} {month} {year}",  # 15 Jan 2026
+    "day": "{month} {day}, {year}",  # Jan 15, 2026 (every date the site shows)
     "month_year": "{month} {year}",  # axis label: Jan 2026
     "missing_value": "n/a",  # a value that is not a finite number (tables, tooltips)
     "decimal": ".", "group": ",",  # decimal and thousands separators: 1,234.5 (nl: 1.234,5; sv: 1 234,5)

@@ -27,7 +27,7 @@ from typing import Mapping, Sequence
 
 from roadmap_gen.compile.okr import SCORE_AMBER, SCORE_GREEN, traffic_light
 from roadmap_gen.site.chart_numbers import (
-    clamp, exact, finite, format_number, localize, nice_ticks, percent, tick_labels,
+    clamp, exact, finite, format_number, localize, nice_ticks, percent, side_by_side, tick_labels,
 )
 from roadmap_gen.site.chart_numbers import coord as _c
 from roadmap_gen.site.chart_parts import (
@@ -39,7 +39,8 @@ from roadmap_gen.site.chart_words import DEFAULT_WORDS, STATUSES, day_label, fmt
 from roadmap_gen.site.chart_words import MONTHS as _MONTHS  # noqa: F401 - kept importable from here
 
 __all__ = [
-    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "localize", "traffic_light",
+    "SCORE_GREEN", "SCORE_AMBER", "STATUSES", "DEFAULT_WORDS", "format_number", "localize", "side_by_side",
+    "traffic_light",
     "line_chart", "progress_bar", "score_bar", "data_table",
 ]
 
@@ -77,11 +78,13 @@ def line_chart(
     if not compact:
         out += axes(plot, ticks, labels, w_)
     # Series usually start near the baseline and head for the target, so the
-    # baseline is labelled on the right and the target on the left.
+    # baseline is labelled on the right and the target on the left. Both are
+    # written as the baseline, latest value and target are beside each other.
+    shown = side_by_side((baseline, target, pts[-1][1]), unit, w_)
     if baseline is not None:
-        out += ref_line(plot, "baseline", baseline, "end", unit, w_)
+        out += ref_line(plot, "baseline", baseline, "end", unit, w_, shown[0])
     if target is not None:
-        out += ref_line(plot, "target", target, "start", unit, w_)
+        out += ref_line(plot, "target", target, "start", unit, w_, shown[1])
     out += series(plot, pts, unit, w_)
     if goal_date is not None:
         out.append(goal_marker(plot, target, goal_date, unit, w_))  # type: ignore[arg-type]
@@ -106,10 +109,8 @@ def progress_bar(
     word = w_[f"status.{status}"]
     share = None if status == "no-data" else progress_share(baseline, current, target, direction)
 
-    def val(v: float | None) -> str:
-        return _MISSING if v is None else format_number(v, unit, w_)
-
-    desc = fmt(w_["progress.desc"], baseline=val(baseline), current=val(current), target=val(target))
+    shown = [_MISSING if x is None else x for x in side_by_side((baseline, current, target), unit, w_)]
+    desc = fmt(w_["progress.desc"], baseline=shown[0], current=shown[1], target=shown[2])
     body = ""
     if share is not None:
         desc += " " + fmt(w_["progress.share"], percent=percent(share))
@@ -123,8 +124,8 @@ def progress_bar(
                  f"<title>{_e(note)}</title></line>")
     svg = bar_svg("rg-progress", pid, f"{label}: {word}", desc, body)
     values = "".join(
-        f'<span class="rg-progress__{key}">{_e(w_[key])} {_e(val(v))}</span>'
-        for key, v in (("baseline", baseline), ("current", current), ("target", target)))
+        f'<span class="rg-progress__{key}">{_e(w_[key])} {_e(text)}</span>'
+        for key, text in zip(("baseline", "current", "target"), shown))
     return (f'<div class="rg-progress rg-progress--{status}">'
             f'<div class="rg-progress__head"><span class="rg-progress__label">{_e(label)}</span> '
             f'<span class="rg-progress__status">{_e(word)}</span></div>{svg}'

@@ -5,7 +5,8 @@ with the plugin's ``labels`` option in mkdocs.yml.
 
 The ``chart.*`` labels are the words drawn inside charts (see
 :data:`roadmap_gen.site.charts.DEFAULT_WORDS`, which the English ones are taken
-from). Values with ``{placeholders}`` are templates: keep the placeholders when
+from); ``chart.day`` and ``chart.month.*`` write every date the site shows, and
+the ``cadence.*`` labels every cadence (:mod:`roadmap_gen.site.phrasing`). Values with ``{placeholders}`` are templates: keep the placeholders when
 translating or overriding them.
 
 Terminology follows the Dutch and Swedish source material of roadmap-gen: Dutch VMGS is
@@ -36,7 +37,7 @@ EN: dict[str, str] = {
     "vmgs.vision": "Vision", "vmgs.mission": "Mission", "vmgs.goals": "Goals", "vmgs.strategies": "Strategies",
     "vmgs.yes": "What we say yes to", "vmgs.no": "What we say no to (for now)",
     "vmgs.tactics": "Tactics", "vmgs.inactive": "not pursued now", "vmgs.north_star": "North star",
-    "vmgs.review": "Reviewed", "vmgs.review_every": "every", "vmgs.review_due": "next review due",
+    "vmgs.review": "Reviewed", "vmgs.review_due": "next review due",
     "vmgs.overdue": "Review overdue", "vmgs.target": "Target", "vmgs.by": "by", "vmgs.goal": "Goal",
     "vmgs.metric": "Metric", "vmgs.no_goals": "No goals yet.", "vmgs.no_strategies": "No strategies yet.",
     # horizons
@@ -67,6 +68,12 @@ EN: dict[str, str] = {
     "metric.notes": "Notes", "metric.trend": "Trend",
     "category.business": "Business performance", "category.customer": "Customer and user engagement",
     "category.development": "Product development",
+    # cadences (`review: monthly`, `every: 3 months`): {n} is the number, {nth} its ordinal
+    "cadence.daily": "daily", "cadence.weekly": "weekly", "cadence.monthly": "monthly",
+    "cadence.quarterly": "quarterly", "cadence.yearly": "yearly", "cadence.days": "every {n} days",
+    "cadence.weeks": "every {n} weeks", "cadence.months": "every {n} months",
+    "cadence.ordinals": "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth",
+    "cadence.nth_suffixes": "th st nd rd th th th th th th",  # after digits, by the last digit 0-9
     # items
     "item.status": "Status", "item.confidence": "Confidence", "item.team": "Team", "item.stages": "Stages",
     "item.stage": "Stage", "item.outcome": "Outcome", "item.outcomes": "Outcomes", "item.theme": "Theme",
@@ -122,7 +129,7 @@ NL: dict[str, str] = {
     "vmgs.vision": "Visie", "vmgs.mission": "Missie", "vmgs.goals": "Doelen", "vmgs.strategies": "Strategieën",
     "vmgs.yes": "Waar we ja tegen zeggen", "vmgs.no": "Waar we (voorlopig) nee tegen zeggen",
     "vmgs.tactics": "Tactieken", "vmgs.inactive": "nu niet actief", "vmgs.north_star": "Poolster",
-    "vmgs.review": "Herzien op", "vmgs.review_every": "elke", "vmgs.review_due": "volgende herziening",
+    "vmgs.review": "Herzien op", "vmgs.review_due": "volgende herziening",
     "vmgs.overdue": "Herziening te laat", "vmgs.target": "Streefwaarde", "vmgs.by": "uiterlijk",
     "vmgs.goal": "Doel", "vmgs.metric": "Statistiek", "vmgs.no_goals": "Nog geen doelen.",
     "vmgs.no_strategies": "Nog geen strategieën.",
@@ -154,6 +161,12 @@ NL: dict[str, str] = {
     "metric.note": "Opmerking", "metric.notes": "Opmerkingen", "metric.trend": "Trend",
     "category.business": "Bedrijfsprestaties", "category.customer": "Klant- en gebruikersbetrokkenheid",
     "category.development": "Productontwikkeling",
+    # cadences
+    "cadence.daily": "dagelijks", "cadence.weekly": "wekelijks", "cadence.monthly": "maandelijks",
+    "cadence.quarterly": "elk kwartaal", "cadence.yearly": "jaarlijks", "cadence.days": "elke {n} dagen",
+    "cadence.weeks": "elke {n} weken", "cadence.months": "elke {n} maanden",
+    "cadence.ordinals": "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde",
+    "cadence.nth_suffixes": "e e e e e e e e e e",
     # items
     "item.status": "Status", "item.confidence": "Vertrouwen", "item.team": "Team", "item.stages": "Fasen",
     "item.stage": "Fase", "item.outcome": "Resultaat", "item.outcomes": "Resultaten", "item.theme": "Thema",
@@ -194,9 +207,9 @@ NL: dict[str, str] = {
     "chart.status.no-data": "Geen gegevens",
     "chart.light.green": "op koers", "chart.light.amber": "loopt risico", "chart.light.red": "uit koers",
     "chart.light.none": "geen score",
-    "chart.month.1": "jan", "chart.month.2": "feb", "chart.month.3": "mrt", "chart.month.4": "apr",
-    "chart.month.5": "mei", "chart.month.6": "jun", "chart.month.7": "jul", "chart.month.8": "aug",
-    "chart.month.9": "sep", "chart.month.10": "okt", "chart.month.11": "nov", "chart.month.12": "dec",
+    "chart.month.1": "jan.", "chart.month.2": "feb.", "chart.month.3": "mrt.", "chart.month.4": "apr.",
+    "chart.month.5": "mei", "chart.month.6": "jun.", "chart.month.7": "jul.", "chart.month.8": "aug.",
+    "chart.month.9": "sep.", "chart.month.10": "okt.", "chart.month.11": "nov.", "chart.month.12": "dec.",
     "chart.day": "{day} {month} {year}", "chart.month_year": "{month} {year}", "chart.missing_value": "n.b.",
     "chart.decimal": ",", "chart.group": ".",
     "chart.baseline": "Uitgangswaarde", "chart.current": "Huidig", "chart.target": "Streefwaarde",
@@ -234,7 +247,7 @@ SV: dict[str, str] = {
     "vmgs.vision": "Vision", "vmgs.mission": "Uppdrag", "vmgs.goals": "Mål", "vmgs.strategies": "Strategier",
     "vmgs.yes": "Det vi säger ja till", "vmgs.no": "Det vi säger nej till (för tillfället)",
     "vmgs.tactics": "Taktiker", "vmgs.inactive": "drivs inte nu", "vmgs.north_star": "Nordstjärna",
-    "vmgs.review": "Granskad", "vmgs.review_every": "var", "vmgs.review_due": "nästa granskning",
+    "vmgs.review": "Granskad", "vmgs.review_due": "nästa granskning",
     "vmgs.overdue": "Granskningen är försenad", "vmgs.target": "Målvärde", "vmgs.by": "senast",
     "vmgs.goal": "Mål", "vmgs.metric": "Mätvärde", "vmgs.no_goals": "Inga mål än.",
     "vmgs.no_strategies": "Inga strategier än.",
@@ -266,6 +279,12 @@ SV: dict[str, str] = {
     "metric.note": "Anteckning", "metric.notes": "Anteckningar", "metric.trend": "Trend",
     "category.business": "Affärsresultat", "category.customer": "Kund- och användarengagemang",
     "category.development": "Produktutveckling",
+    # cadences: var annan vecka, var tredje månad, var 14:e dag, var 21:a dag
+    "cadence.daily": "varje dag", "cadence.weekly": "varje vecka", "cadence.monthly": "varje månad",
+    "cadence.quarterly": "varje kvartal", "cadence.yearly": "varje år", "cadence.days": "var {nth} dag",
+    "cadence.weeks": "var {nth} vecka", "cadence.months": "var {nth} månad",
+    "cadence.ordinals": "första annan tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte",
+    "cadence.nth_suffixes": ":e :a :a :e :e :e :e :e :e :e",
     # items
     "item.status": "Status", "item.confidence": "Säkerhet", "item.team": "Team", "item.stages": "Steg",
     "item.stage": "Steg", "item.outcome": "Resultat", "item.outcomes": "Resultat", "item.theme": "Tema",
@@ -307,9 +326,9 @@ SV: dict[str, str] = {
     "chart.status.no-data": "Inga data",
     "chart.light.green": "på rätt spår", "chart.light.amber": "i riskzonen", "chart.light.red": "ur kurs",
     "chart.light.none": "ingen poäng",
-    "chart.month.1": "jan", "chart.month.2": "feb", "chart.month.3": "mar", "chart.month.4": "apr",
-    "chart.month.5": "maj", "chart.month.6": "jun", "chart.month.7": "jul", "chart.month.8": "aug",
-    "chart.month.9": "sep", "chart.month.10": "okt", "chart.month.11": "nov", "chart.month.12": "dec",
+    "chart.month.1": "jan.", "chart.month.2": "feb.", "chart.month.3": "mars", "chart.month.4": "apr.",
+    "chart.month.5": "maj", "chart.month.6": "juni", "chart.month.7": "juli", "chart.month.8": "aug.",
+    "chart.month.9": "sep.", "chart.month.10": "okt.", "chart.month.11": "nov.", "chart.month.12": "dec.",
     "chart.day": "{day} {month} {year}", "chart.month_year": "{month} {year}", "chart.missing_value": "saknas",
     "chart.decimal": ",", "chart.group": "\u00a0",
     "chart.baseline": "Utgångsvärde", "chart.current": "Nuvarande", "chart.target": "Målvärde",

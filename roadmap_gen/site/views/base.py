@@ -8,13 +8,14 @@ on every page (an item's title, status and card facts), never a URL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from roadmap_gen.compile.compute import Figures, Progress
 from roadmap_gen.format import model as m
-from roadmap_gen.site import charts
+from roadmap_gen.site import charts, phrasing
 from roadmap_gen.site.urls import HOME, RelativeTo, index_page, item_url, page_url
 
 HISTORY_PAGE = "changes/index.md"
@@ -100,9 +101,20 @@ class Kit:
         s = self.r.get("strategy", id) if id else None
         return s.title if s else None
 
-    # -- numbers and charts ------------------------------------------------------------------
+    # -- numbers, dates, cadences and charts ------------------------------------------------------
     def num(self, value: float | None, unit: str = "") -> str:
         return "—" if value is None else charts.format_number(value, unit, self.words)
+
+    def nums(self, *values: float | None, unit: str = "") -> list[str]:
+        """Numbers shown side by side: as short as they can be while different values read differently."""
+        return ["—" if x is None else x for x in charts.side_by_side(values, unit, self.words)]
+
+    def when(self, d: date | str | None) -> dict | None:
+        """A date as ``{"iso": ..., "text": ...}`` for a ``<time>`` element (None stays None)."""
+        return phrasing.when(d, self.t)
+
+    def cadence(self, c: m.Cadence | None) -> str | None:
+        return phrasing.cadence_text(c, self.t) if c else None
 
     def progress(self, p: Progress, metric: m.Metric | None, pid: str, label: str) -> Markup:
         unit, direction = (metric.unit, metric.direction) if metric else ("", "up")

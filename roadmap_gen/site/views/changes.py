@@ -10,7 +10,7 @@ def changes(kit: Kit, at: Links) -> dict:
     entries = []
     if h is not None and h.available:
         for e in h.entries:
-            entries.append({"anchor": e.commit.anchor, "date": e.commit.date[:10], "datetime": e.commit.date,
+            entries.append({"anchor": e.commit.anchor, "date": kit.when(e.commit.date), "datetime": e.commit.date,
                             # a public site does not name the people who committed
                             "sha": e.commit.short, "author": "" if h.audience == "public" else e.commit.author,
                             "title": e.title or e.commit.subject, "lines": list(e.lines), "errors": e.errors})

@@ -21,10 +21,12 @@ def statements_markdown(kit: Kit) -> str:
 def _goal(kit: Kit, at: Links, g: m.Goal) -> dict:
     metric = kit.r.get("metric", g.metric) if g.metric else None
     p = kit.f.goals.get(g.id)
+    # the target as the progress bar beside it writes it, with the baseline and current value
+    target = kit.nums(*((p.baseline, p.current) if p else (None, None)), g.target,
+                      unit=metric.unit if metric else "")[2]
     return {"id": g.id, "anchor": f"goal-{g.id}", "title": g.title, "north_star": g.north_star,
             "description": g.description, "metric": kit.ref(at, "metric", g.metric),
-            "target": kit.num(g.target, metric.unit if metric else "") if g.target is not None else None,
-            "by": g.by.isoformat() if g.by else None,
+            "target": target if g.target is not None else None, "by": kit.when(g.by),
             "progress": kit.progress(p, metric, f"goal-{g.id}-progress", g.title) if p and metric else None}
 
 
@@ -33,8 +35,8 @@ def _metric_value(kit: Kit, metric_id: str | None) -> dict | None:
     if mt is None:
         return None
     mf = kit.f.metrics[mt.id]
-    return {"current": kit.num(mf.current, mt.unit), "stale": mf.stale,
-            "target": kit.num(mt.target.value, mt.unit) if mt.target else None}
+    current, target = kit.nums(mf.current, mt.target.value if mt.target else None, unit=mt.unit)
+    return {"current": current, "stale": mf.stale, "target": target if mt.target else None}
 
 
 def _strategy(kit: Kit, at: Links, s: m.Strategy) -> dict:
@@ -49,8 +51,8 @@ def home(kit: Kit, at: Links) -> dict:
     r, f, t = kit.r, kit.f, kit.t
     review = None
     if r.review:
-        review = {"last": r.review.last.isoformat(), "every": r.review.every.text,
-                  "due": f.review_due.isoformat() if f.review_due else None, "overdue": f.review_overdue}
+        review = {"last": kit.when(r.review.last), "every": kit.cadence(r.review.every),
+                  "due": kit.when(f.review_due), "overdue": f.review_overdue}
     counts = [{"label": t[f"kinds.{k}"], "count": len(r.items(k)), "url": at.page(index_page(k))}
               for k in ("outcome", "theme", "question", "hypothesis") if r.items(k)]
     toc = [toc_entry("vision", t["vmgs.vision"]), toc_entry("mission", t["vmgs.mission"]),
@@ -59,5 +61,5 @@ def home(kit: Kit, at: Links) -> dict:
             "goals": [_goal(kit, at, g) for g in sorted(r.goals, key=lambda g: not g.north_star)],
             "yes": [_strategy(kit, at, s) for s in r.strategies if s.active],
             "no": [_strategy(kit, at, s) for s in r.strategies if not s.active],
-            "review": review, "as_of": f.as_of.isoformat(), "counts": counts,
+            "review": review, "as_of": kit.when(f.as_of), "counts": counts,
             "journey_url": at.page(JOURNEY), "kpis_url": at.page(KPIS_PAGE), "okrs_url": at.page(index_page("okr"))}

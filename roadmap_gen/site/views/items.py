@@ -53,7 +53,7 @@ class Items:
         if h is None or not h.available:
             return []
         changes = at.page(HISTORY_PAGE)
-        return [{"date": e.date[:10], "sha": e.short_sha, "subject": e.title or e.commit.subject,
+        return [{"date": self.kit.when(e.date), "sha": e.short_sha, "subject": e.title or e.commit.subject,
                  "summary": e.summary, "url": f"{changes}#{e.anchor}"} for e in h.for_item(item.kind, item.id)]
 
     def _cards_section(self, at: Links, items, label: str) -> tuple[list[dict], list[dict]]:
@@ -72,8 +72,7 @@ class Items:
     def _hypothesis(self, at: Links, item: m.Hypothesis):
         kit, t = self.kit, self.kit.t
         experiments = [{"title": e.title, "status": kit.status(e.status),
-                        "start": e.start.isoformat() if e.start else None,
-                        "end": e.end.isoformat() if e.end else None, "result": e.result}
+                        "start": kit.when(e.start), "end": kit.when(e.end), "result": e.result}
                        for e in sorted(item.experiments, key=lambda e: (e.start is None, e.start or 0))]
         outcomes = [kit.outcome_summary(at, o, f"hyp-{o.id}") for o in
                     (kit.r.get("outcome", i) for i in item.outcomes) if o]

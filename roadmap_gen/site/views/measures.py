@@ -26,16 +26,17 @@ def metric_chart(kit: Kit, mt: m.Metric, pid: str, compact: bool = False, target
 
 def metric_card(kit: Kit, at: Links, mt: m.Metric, compact: bool = False) -> dict:
     mf = kit.f.metrics[mt.id]
+    target, baseline = (mt.target.value if mt.target else None), (mt.baseline.value if mt.baseline else None)
+    shown = kit.nums(mf.current, target, baseline, unit=mt.unit)  # side by side on the card
     return {
         **kit.ref(at, "metric", mt.id), "category": mt.category,
         "category_label": kit.t[f"category.{mt.category}"], "unit": mt.unit,
-        "current": kit.num(mf.current, mt.unit) if mf.current is not None else None,
-        "current_date": mf.current_date.isoformat() if mf.current_date else None,
-        "stale": mf.stale, "target": kit.num(mt.target.value, mt.unit) if mt.target else None,
-        "target_by": mt.target.by.isoformat() if mt.target and mt.target.by else None,
-        "baseline": kit.num(mt.baseline.value, mt.unit) if mt.baseline else None,
+        "current": shown[0] if mf.current is not None else None, "current_date": kit.when(mf.current_date),
+        "stale": mf.stale, "target": shown[1] if target is not None else None,
+        "target_by": kit.when(mt.target.by if mt.target else None),
+        "baseline": shown[2] if baseline is not None else None,
         "direction": kit.t[f"metric.direction.{mt.direction}"], "direction_key": mt.direction,
-        "review": mt.review.text if mt.review else None, "source": mt.source_text, "owner": mt.owner,
+        "review": kit.cadence(mt.review), "source": mt.source_text, "owner": mt.owner,
         "chart": metric_chart(kit, mt, f"metric-{mt.id}" + ("-spark" if compact else ""), compact=compact),
     }
 
@@ -44,8 +45,8 @@ def metric_page(kit: Kit, at: Links, item: m.Metric) -> dict:
     rows = [(x.date, x.value, x.note) for x in item.measurements]
     table = Markup(charts.data_table(rows, unit=item.unit, caption=kit.t["metric.measurements"],
                                      words=kit.words)) if rows else None
-    notes = [{"date": x.date.isoformat(), "value": kit.num(x.value, item.unit), "note": x.note}
-             for x in item.measurements if x.note]
+    notes = [{"date": kit.when(x.date), "value": charts.exact(x.value, item.unit, kit.words), "note": x.note}
+             for x in item.measurements if x.note]  # as the table beside them writes the values
     return {"metric": metric_card(kit, at, item), "table": table, "notes": notes}
 
 
@@ -68,8 +69,9 @@ def okr_view(kit: Kit, at: Links, okr: m.Okr, pid: str) -> dict:
     for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results)):
         metric = kit.r.get("metric", kr.metric) if kr.metric else None
         unit = metric.unit if metric else ""
-        krs.append({"title": kr.title, "from": kit.num(kr.start, unit), "to": kit.num(kr.to, unit),
-                    "current": kit.num(kf.current, unit), "metric": kit.ref(at, "metric", kr.metric),
+        start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
+        krs.append({"title": kr.title, "from": start, "to": to,
+                    "current": current, "metric": kit.ref(at, "metric", kr.metric),
                     "score": _score(kit, kf.score),
                     "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
                                                    words=kit.words))})
