@@ -104,7 +104,7 @@ def test_line_chart_is_accessible_well_formed_svg():
     assert desc.startswith("Share of new users.") and "12 measurements" in desc
     points = by_class(root, "rg-chart__points")[0].findall(SVG + "circle")
     assert len(points) == 12
-    assert points[0].find(SVG + "title").text == "15 Jan 2026: 11.37%"
+    assert points[0].find(SVG + "title").text == "Jan 15, 2026: 11.37%"
     assert len(by_class(root, "rg-chart__line")[0].get("points").split()) == 12
 
 
@@ -123,8 +123,8 @@ def test_target_line_with_label_and_goal_marker():
     assert line.tag == SVG + "line" and line.get("y1") == line.get("y2")
     assert texts(root, "rg-chart__target-label") == ["target 30%"]
     (goal,) = by_class(root, "rg-chart__goal")
-    assert goal.find(SVG + "title").text == "target 30% by 1 Mar 2027"
-    assert "Target 30% by 1 Mar 2027." in root.find(SVG + "desc").text
+    assert goal.find(SVG + "title").text == "target 30% by Mar 1, 2027"
+    assert "Target 30% by Mar 1, 2027." in root.find(SVG + "desc").text
 
 
 def test_baseline_line_and_success_zone_follow_direction():
@@ -161,9 +161,9 @@ def test_single_point_is_one_centred_marker():
     grid_line = by_class(root, "rg-chart__grid")[0][0]
     middle = (float(grid_line.get("x1")) + float(grid_line.get("x2"))) / 2
     assert float(circle.get("cx")) == pytest.approx(middle, abs=0.1)
-    assert circle.find(SVG + "title").text == "4 Mar 2026: 7.5%"
+    assert circle.find(SVG + "title").text == "Mar 4, 2026: 7.5%"
     assert not by_class(root, "rg-chart__line")
-    assert texts(by_class(root, "rg-chart__axis")[1]) == ["4 Mar 2026"]
+    assert texts(by_class(root, "rg-chart__axis")[1]) == ["Mar 4, 2026"]
 
 
 def test_all_equal_values_do_not_divide_by_zero():
