@@ -24,6 +24,7 @@ from roadmap_gen.site.charts import DEFAULT_WORDS, data_table, line_chart, progr
 from roadmap_gen.site.labels import EN, LANGUAGES, NL, SV, labels_for
 from roadmap_gen.format.spec import FILE_SPECS, ITEM_SPECS, Spec
 from roadmap_gen.site.views.base import chart_words
+from languagehelpers import content_text, english_leaks
 
 REPO = Path(__file__).resolve().parents[1]
 BASIC = Path(__file__).resolve().parent / "fixtures" / "basic"
@@ -426,31 +427,53 @@ def charts_words(lang: str) -> dict[str, str]:
     return chart_words(labels_for(lang))
 
 
+@pytest.fixture(scope="module")
+def example_sites(tmp_path_factory) -> dict[str, Path]:
+    """The example roadmap (content/ and mkdocs.yml at the repository's root, without the manual's
+    pages) built in Dutch and Swedish."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out = {}
+    for lang in ("nl", "sv"):
+        root = tmp_path_factory.mktemp(f"example-{lang}")
+        shutil.copytree(REPO / "content", root / "content")
+        (root / "docs").mkdir()
+        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        config.pop("nav", None)
+        config["theme"]["language"] = lang
+        plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "outcome-roadmap" in p)
+        plugin["outcome-roadmap"]["as_of"] = AS_OF
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        out[lang] = root / "site"
+        build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(out[lang])))
+    return out
+
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("roadmap", ["basic", "example"])
 @pytest.mark.parametrize("lang", ["nl", "sv"])
-def test_no_english_label_leaks_into_the_pages(sites, lang):
-    """Phrases only the English labels use never show up in the Dutch or Swedish pages."""
-    site, t = sites[lang], OTHERS[lang]
-    content = " ".join(p.read_text(encoding="utf-8") for p in (BASIC / "content").rglob("*") if p.is_file())
-    english = {}
-    for key, value in EN.items():
-        if value == t[key] or len(value) < 4 or placeholders(value) or value in t.values():
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", content):
-            continue  # the fixture's own (English) text says it
-        english[key] = value
-    assert len(english) > 100
+def test_no_english_label_leaks_into_the_pages(sites, example_sites, lang, roadmap):
+    """No English label, English or ISO date or English cadence shows up in the visible text of any
+    page of a Dutch or Swedish site (title, body text, title/aria-label/alt attributes), once the
+    text the content wrote is taken out."""
+    site = sites[lang] if roadmap == "basic" else example_sites[lang]
+    written = content_text((BASIC if roadmap == "basic" else REPO) / "content", AS_OF)
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 20
-    leaks = []
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        start, end = text.find("<article"), text.rfind("</article>")
-        if start < 0:
-            continue
-        art = html.unescape(text[start:end])
-        leaks += [f"{page.relative_to(site)}: {key} {value!r}" for key, value in english.items()
-                  if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", art)]
-    assert leaks == []
+    assert len(pages) > (20 if roadmap == "basic" else 80)
+    assert english_leaks(site, labels_for(lang), written) == []
+
+
+def test_the_leak_finder_finds_english(sites, example_sites):
+    """An English site, read as if it were Dutch, is full of leaks, dates and cadences included."""
+    written = content_text(BASIC / "content", AS_OF)
+    leaks = english_leaks(sites["de"], labels_for("nl"), written)  # German falls back to English
+    found = {x.split(": ")[1].split(" ")[0] for x in leaks}
+    assert {"vmgs.vision", "metric.review", "cadence.monthly", "cadence.weekly", "okr.key_results",
+            "chart.line.target", "date", "cadence"} <= found
+    assert any("'Jun 1, 2026'" in x for x in leaks) and any("every 3 months" in x for x in leaks)
 
 
 @pytest.mark.parametrize("lang", ["nl", "sv"])
