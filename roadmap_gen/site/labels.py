@@ -6,8 +6,9 @@ with the plugin's ``labels`` option in mkdocs.yml.
 The ``chart.*`` labels are the words drawn inside charts (see
 :data:`roadmap_gen.site.charts.DEFAULT_WORDS`, which the English ones are taken
 from); ``chart.day`` and ``chart.month.*`` write every date the site shows, and
-the ``cadence.*`` labels every cadence (:mod:`roadmap_gen.site.phrasing`). Values with ``{placeholders}`` are templates: keep the placeholders when
-translating or overriding them.
+the ``cadence.*`` labels every cadence (:mod:`roadmap_gen.site.phrasing`). Values
+with ``{placeholders}`` are templates: keep the placeholders when translating or
+overriding them (``cadence.days``, ``.weeks`` and ``.months`` take ``{n}``, ``{nth}`` or both).
 
 Terminology follows the Dutch and Swedish source material of roadmap-gen: Dutch VMGS is
 Visie, Missie, Doelen, Strategieën; outcomes are *resultaten*, opportunities
