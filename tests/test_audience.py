@@ -55,6 +55,10 @@ content/hypotheses/pub-hypothesis.md:5:10: note: public hypothesis `pub-hypothes
 content/hypotheses/pub-hypothesis.md:6:8: note: public hypothesis `pub-hypothesis` refers to internal theme `leakcanary-theme-t` (`theme`); the public site shows it without that reference
 content/hypotheses/pub-hypothesis.md:7:11: note: public hypothesis `pub-hypothesis` refers to internal question `leakcanary-question-q` (`question`); the public site shows it without that reference
 content/hypotheses/pub-hypothesis.md:8:14: note: public hypothesis `pub-hypothesis` refers to internal opportunity `leakcanary-opportunity-op` (`opportunity`); the public site shows it without that reference
+content/insights/pub-insight.md:6:30: note: public insight `pub-insight` refers to internal hypothesis `leakcanary-hypothesis-h` (`hypotheses`); the public site shows it without that reference
+content/insights/pub-insight.md:7:13: note: public insight `pub-insight` refers to internal question `leakcanary-question-q` (`questions`); the public site shows it without that reference
+content/insights/pub-insight.md:8:17: note: public insight `pub-insight` refers to internal opportunity `leakcanary-opportunity-op` (`opportunities`); the public site shows it without that reference
+content/insights/pub-insight.md:9:12: note: public insight `pub-insight` refers to internal outcome `leakcanary-outcome-o` (`outcomes`); the public site shows it without that reference
 content/okrs/pub-okr.yml:4:11: note: public okr `pub-okr` refers to internal strategy `leakcanary-strategy-no` (`strategy`); the public site shows it without that reference
 content/okrs/pub-okr.yml:8:13: note: public okr `pub-okr` refers to internal metric `leakcanary-metric-kr` (`metric`); the public site shows it without that reference
 content/okrs/pub-okr.yml:13:13: note: public okr `pub-okr` refers to internal metric `leakcanary-metric-m` (`metric`); the public site shows it without that reference
@@ -517,6 +521,57 @@ def test_back_links_and_related_cards_are_public_only(public_site):
     assert "rg-outcome-summary" not in hypothesis
 
 
+def _evidence(page_html: str) -> tuple[str, list[str]]:
+    """An item page's Evidence section: its counts, and the links of its insights (none: no section)."""
+    found = re.search(r'<h2 id="evidence">.*?</div>', page_html, re.S)
+    if not found:
+        return "", []
+    counts = re.search(r'<p class="rg-evidence-counts[^"]*"><span aria-hidden="true">(.*?)</span>', found.group(0))
+    return counts.group(1), re.findall(r'<a href="(../../insights/[^"]+)">', found.group(0))
+
+
+def test_an_internal_insight_is_not_even_counted_in_a_public_build(public_site, internal_site):
+    """The internal insight contradicts four public items; the public insight supports pub-hypothesis."""
+    page = page_file("hypothesis", "pub-hypothesis")
+    assert _evidence(internal_site.html(page)) == (
+        "1 for · 1 against", ["../../insights/pub-insight/", "../../insights/leakcanary-insight-i/"])
+    assert _evidence(public_site.html(page)) == ("1 for · 0 against", ["../../insights/pub-insight/"])
+    for kind, id in (("question", "pub-question"), ("opportunity", "pub-opportunity-root"),
+                     ("outcome", "pub-outcome-measured")):
+        assert _evidence(internal_site.html(page_file(kind, id)))[0] == "0 for · 1 against", id
+        assert _evidence(public_site.html(page_file(kind, id))) == ("", []), id
+    # the cards: the board's and the index's
+    for built, text in ((public_site, "1 for · 0 against"), (internal_site, "1 for · 1 against")):
+        for listing in ("journey/index.html", "hypotheses/index.html"):
+            card = re.search(r'<article class="rg-card[^"]*" data-key="hypothesis/pub-hypothesis".*?</article>',
+                             built.html(listing), re.S).group(0)
+            assert f'<span aria-hidden="true">{text}</span>' in card, (listing, text)
+    question = re.search(r'<article class="rg-card[^"]*" data-key="question/pub-question".*?</article>',
+                         public_site.html("journey/index.html"), re.S).group(0)
+    assert "rg-evidence-counts" not in question
+    # roadmap.json: the counts, and the public insight without its internal references
+    data = {(k, e["id"]): e for k in ("hypotheses", "questions", "insights") for e in public_site.json()[k]}
+    assert data["hypotheses", "pub-hypothesis"]["evidence"] == {"supports": 1, "contradicts": 0}
+    assert "evidence" not in data["questions", "pub-question"]
+    insight = data["insights", "pub-insight"]
+    assert insight["hypotheses"] == ["pub-hypothesis"]
+    assert insight["questions"] == insight["opportunities"] == insight["outcomes"] == []
+    internal = {(k, e["id"]): e for k in ("hypotheses", "questions") for e in internal_site.json()[k]}
+    assert internal["hypotheses", "pub-hypothesis"]["evidence"] == {"supports": 1, "contradicts": 1}
+    assert internal["questions", "pub-question"]["evidence"] == {"supports": 0, "contradicts": 1}
+
+
+def test_insight_pages_and_index_are_public_only(public_site, internal_site):
+    index = public_site.html("insights/index.html")
+    assert re.findall(r'data-key="(insight/[^"]+)"', index) == ["insight/pub-insight"]
+    assert re.findall(r'data-key="(insight/[^"]+)"', internal_site.html("insights/index.html")) == [
+        "insight/leakcanary-insight-i", "insight/pub-insight"]  # newest first
+    page = public_site.html(page_file("insight", "pub-insight"))
+    names = re.search(r'<h2 id="evidence-for">.*?</div>', page, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)">', names) == ["../../hypotheses/pub-hypothesis/"]
+    assert page_file("insight", "leakcanary-insight-i") not in public_site.files
+
+
 def test_roadmap_json_lists_public_items_only(public_site, leaky_public, leaky_internal):
     data = public_site.json()
     for kind in m.KINDS:
@@ -539,7 +594,7 @@ def test_check_audience_public_lists_every_dropped_reference(leaky_public):
     code, out, err = run_cli("check", "--audience", "public", cwd=LEAKY)
     assert code == 0, out + err
     assert out == DROPPED
-    assert "0 errors" in err and "audience public" in err and "25 reference(s) dropped" in err
+    assert "0 errors" in err and "audience public" in err and "29 reference(s) dropped" in err
     assert [f"{d.loc}: note: {str(d).split(': ', 1)[1]}" for d in leaky_public.dropped] == DROPPED.splitlines()
 
 
@@ -554,7 +609,7 @@ def test_check_json_reports_each_dropped_reference_at_its_list_entry():
     code, out, err = run_cli("check", "--audience", "public", "--format", "json", cwd=LEAKY)
     assert code == 0, err
     dropped = json.loads(out)["dropped"]
-    assert len(dropped) == 25
+    assert len(dropped) == 29
     entry = next(d for d in dropped if d["id"] == "pub-hypothesis-2" and d["field"] == "outcomes")
     assert (entry["path"], entry["line"], entry["column"], entry["target_kind"], entry["target_id"]) == (
         "content/hypotheses/pub-hypothesis-2.md", 5, 34, "outcome", "leakcanary-outcome-o")

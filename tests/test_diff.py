@@ -428,7 +428,7 @@ def test_json_is_a_stable_structure(tmp_path):
                           "measurements"]
     assert data["format"] == 1 and data["as_of"] == "2026-11-25"
     assert data["counts"] == {"added": 1, "removed": 1, "changed": 3, "roadmap": 0, "status": 1, "moves": 1,
-                              "targets": 0, "measurements": 1, "scores": 1}
+                              "targets": 0, "measurements": 1, "scores": 1, "evidence": 0}
     status = [t for t in data["transitions"] if t["aspect"] == "status"][0]
     assert status == {"kind": "hypothesis", "id": "checklist", "title": "A setup checklist gets clinics to a first "
                       "booking", "aspect": "status", "detail": "", "path": "status", "old": "testing",

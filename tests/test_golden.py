@@ -14,7 +14,7 @@ from roadmap_gen.site.export import roadmap_data, to_json
 
 GOLDEN = BASIC / "roadmap.golden.json"
 KIND_LISTS = ("goals", "strategies", "stages", "metrics", "outcomes", "themes", "questions", "hypotheses",
-              "opportunities", "okrs")
+              "opportunities", "okrs", "insights")
 
 
 def golden() -> dict:

@@ -49,7 +49,7 @@ def documents(content: Path) -> list[tuple[str, Path, object]]:
     for p in sorted((content / "okrs").glob("*.yml")):
         out.append(("okr", p, yaml.safe_load(p.read_text(encoding="utf-8"))))
     for folder, kind in (("outcomes", "outcome"), ("themes", "theme"), ("questions", "question"),
-                         ("hypotheses", "hypothesis"), ("opportunities", "opportunity")):
+                         ("hypotheses", "hypothesis"), ("opportunities", "opportunity"), ("insights", "insight")):
         for p in sorted((content / folder).glob("*.md")):
             out.append((kind, p, yaml.safe_load(front_matter(p.read_text(encoding="utf-8")))))
     return out

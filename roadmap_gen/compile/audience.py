@@ -46,7 +46,7 @@ def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: 
     for f in spec.fields:
         if f.type not in (REF, REFS) or f.name not in fields:
             continue
-        allowed = keep[f.ref]
+        allowed = keep.get(f.ref, frozenset())
         if f.type == REF:
             values = [fields[f.name]]
         else:

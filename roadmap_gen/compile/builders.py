@@ -110,13 +110,15 @@ def _outcome(rec, id, source, body, line):
 
 def _theme(rec, id, source, body, line):
     return m.Theme(**_md_common(rec, id, source, body, line), stages=_stages(rec),
-                   horizon=rec.get("horizon", "later"), outcomes=_outcomes(rec), team=rec.get("team"))
+                   horizon=rec.get("horizon", "later"), outcomes=_outcomes(rec), team=rec.get("team"),
+                   order=rec.get("order"))
 
 
 def _question(rec, id, source, body, line):
     return m.Question(**_md_common(rec, id, source, body, line), stages=_stages(rec),
                       horizon=rec.get("horizon", "later"), outcomes=_outcomes(rec), theme=rec.get("theme"),
-                      status=rec.get("status", "open"), answer=rec.get("answer"), team=rec.get("team"))
+                      status=rec.get("status", "open"), answer=rec.get("answer"), team=rec.get("team"),
+                      order=rec.get("order"))
 
 
 def _hypothesis(rec, id, source, body, line):
@@ -133,7 +135,7 @@ def _hypothesis(rec, id, source, body, line):
         we_will_know_when=rec.get("we_will_know_when", ""), status=rec.get("status", "idea"),
         outcomes=_outcomes(rec), theme=rec.get("theme"), question=rec.get("question"),
         opportunity=rec.get("opportunity"), confidence=rec.get("confidence"), team=rec.get("team"),
-        experiments=experiments, links=links)
+        experiments=experiments, links=links, order=rec.get("order"))
 
 
 def _opportunity(rec, id, source, body, line):
@@ -141,9 +143,16 @@ def _opportunity(rec, id, source, body, line):
                          parent=rec.get("parent"), stages=_stages(rec))
 
 
+def _insight(rec, id, source, body, line):
+    refs = {name: _ids(rec.get(name)) for name in m.EVIDENCE_FIELDS}
+    return m.Insight(**_md_common(rec, id, source, body, line), date=rec.get("date", date.min),
+                     source_text=rec.get("source", ""), segment=rec.get("segment"), url=rec.get("url"),
+                     effect=rec.get("effect", "supports"), **refs)
+
+
 MD_BUILDERS: dict[str, Callable[..., m.MarkdownItem]] = {
     "outcome": _outcome, "theme": _theme, "question": _question,
-    "hypothesis": _hypothesis, "opportunity": _opportunity,
+    "hypothesis": _hypothesis, "opportunity": _opportunity, "insight": _insight,
 }
 
 

@@ -21,6 +21,8 @@ Rules (also in docs/format.md):
   one with data, else from its ``current`` field; an objective's score is the
   mean of its key results' scores (those without data are left out; none →
   no score). Traffic lights: green >= 0.7, amber >= 0.4, red below.
+* An item's **evidence** counts the insights that name it: ``supports`` and
+  ``contradicts`` (by their ``effect``), each insight once, newest first.
 * An OKR period is ``past``, ``current`` or ``future`` relative to ``as_of``;
   the VMGS review is **overdue** when ``as_of`` is later than ``last`` plus
   ``every``.
@@ -105,6 +107,15 @@ class OkrFigures:
     key_results: tuple[KeyResultFigures, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The insights that name one item: how many support and contradict it, their ids newest first."""
+
+    supports: int
+    contradicts: int
+    insights: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Figures:
     as_of: date
@@ -115,6 +126,7 @@ class Figures:
     review_due: date | None
     review_overdue: bool
     backlinks: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
 
 
 def ratio(num: float, den: float) -> float | None:
@@ -210,7 +222,8 @@ def compute(roadmap: m.Roadmap, as_of: date) -> Figures:
         score, krs = okr_figures(okr, metrics)
         okrs[okr.id] = OkrFigures(score, traffic_light(score), period_state(okr.period, as_of), krs)
     due = roadmap.review.every.after(roadmap.review.last) if roadmap.review else None
-    return Figures(as_of, metrics, outcomes, goals, okrs, due, bool(due and as_of > due), backlinks(roadmap))
+    return Figures(as_of, metrics, outcomes, goals, okrs, due, bool(due and as_of > due), backlinks(roadmap),
+                   evidence(roadmap))
 
 
 def backlinks(roadmap: m.Roadmap) -> dict[tuple[str, str], tuple[tuple[str, str, str], ...]]:
@@ -220,3 +233,14 @@ def backlinks(roadmap: m.Roadmap) -> dict[tuple[str, str], tuple[tuple[str, str,
         for name, kind, id, _ in item_references(item):
             out.setdefault((kind, id), set()).add((item.kind, item.id, name))
     return {k: tuple(sorted(v, key=lambda t: (m.KINDS.index(t[0]), t[1], t[2]))) for k, v in out.items()}
+
+
+def evidence(roadmap: m.Roadmap) -> dict[tuple[str, str], Evidence]:
+    """``(kind, id)`` -> the :class:`Evidence` of every item at least one insight names."""
+    named: dict[tuple[str, str], list[m.Insight]] = {}
+    for insight in sorted(roadmap.insights, key=lambda i: (-i.date.toordinal(), i.id)):
+        for key in dict.fromkeys(insight.names()):
+            named.setdefault(key, []).append(insight)
+    return {key: Evidence(sum(1 for i in found if i.effect == "supports"),
+                          sum(1 for i in found if i.effect == "contradicts"), tuple(i.id for i in found))
+            for key, found in named.items()}

@@ -31,7 +31,7 @@ __all__ = [
 
 MD_FOLDERS: dict[str, str] = {
     "outcomes": "outcome", "themes": "theme", "questions": "question",
-    "hypotheses": "hypothesis", "opportunities": "opportunity",
+    "hypotheses": "hypothesis", "opportunities": "opportunity", "insights": "insight",
 }
 KNOWN_ENTRIES = {"roadmap.yml", "journey.yml", "metrics.yml", "metrics", "okrs", *MD_FOLDERS}
 

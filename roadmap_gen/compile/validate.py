@@ -39,19 +39,12 @@ def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> li
     read, which is reported already) are not checked, so one broken file gives one error."""
     diags = Diagnostics()
     ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
+    ids["behaviour"] = set()  # journey behaviours with an id: boosters and blockers are plain text here
     for item in roadmap.all_items():
         for name, kind, id, loc in item_references(item):
             if id in ids[kind] or kind in unreadable:
                 continue
-            others = [k for k in m.KINDS if id in ids[k]]
-            if others:
-                a = {k: ("an " if k[0] in "aeiou" else "a ") + k for k in (others[0], kind)}
-                hint = f"; `{id}` is {a[others[0]]}, not {a[kind]}"
-            else:
-                near = did_you_mean(id, ids[kind])
-                hint = f" (did you mean `{near}`?)" if near else (
-                    f"; no {kind} exists yet" if not ids[kind] else "")
-            diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{hint}")
+            diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{_hint(kind, id, ids)}")
 
     north = [g for g in roadmap.goals if g.north_star]
     for g in north[1:]:
@@ -80,6 +73,20 @@ def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> li
                 diags.warning(mt.loc_of("target"), f"target moves {better} from the baseline but `direction` "
                                                    f"is `{mt.direction}`")
     return diags.sorted()
+
+
+def _hint(kind: str, id: str, ids: dict[str, set[str]]) -> str:
+    """What an unknown reference may have meant: an item of another kind, or the nearest id."""
+    others = [k for k in m.KINDS if id in ids[k]]
+    if others:
+        a = {k: ("an " if k[0] in "aeiou" else "a ") + k for k in (others[0], kind)}
+        return f"; `{id}` is {a[others[0]]}, not {a[kind]}"
+    near = did_you_mean(id, ids[kind])
+    if near:
+        return f" (did you mean `{near}`?)"
+    if kind == "behaviour":
+        return "; journey boosters and blockers have no ids in this version of roadmap-gen"
+    return f"; no {kind} exists yet" if not ids[kind] else ""
 
 
 def _opportunity_cycles(roadmap: m.Roadmap, diags: Diagnostics) -> None:

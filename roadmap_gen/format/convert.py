@@ -11,7 +11,7 @@ from typing import Any
 
 from roadmap_gen.format.diagnostics import Diagnostics, Location, suggestion
 from roadmap_gen.format.fields import (
-    BOOL, CADENCE, DATE, ENUM, ID, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
+    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
     Field, Record, Spec,
 )
 from roadmap_gen.format.scalars import (
@@ -22,7 +22,7 @@ from roadmap_gen.format.yamlsrc import YMap, YNode, YScalar, YSeq, node_kind
 _EXPECT = {
     TEXT: "text", ID: "an id", REF: "an id", ENUM: "one word", URL: "a URL", DATE: "a date (YYYY-MM-DD)",
     PERIOD: "a period (YYYY, YYYY-Qn or YYYY-MM)", CADENCE: "a cadence", NUMBER: "a number",
-    BOOL: "true or false",
+    BOOL: "true or false", INTEGER: "a whole number",
 }
 _TEXT_LIKE = (TEXT, ID, REF, ENUM, URL, PERIOD, CADENCE, DATE)  # read from their text, never YAML-typed
 
@@ -130,6 +130,8 @@ class Converter:
             return self._text_like(v, loc, t, f)
         if t == NUMBER:
             return self.number(node, f)
+        if t == INTEGER:
+            return self.integer(node, f)
         if t == BOOL:
             return self._bool(node, f)
         raise AssertionError(t)  # pragma: no cover
@@ -195,6 +197,13 @@ class Converter:
             self.diags.error(loc, f"`{f.name}` must be a number, found quoted text \"{v}\"")
             return INVALID
         return parse_number(v, loc, self.diags, f"`{f.name}`")
+
+    def integer(self, node: YScalar, f: Field) -> Any:
+        value = self.number(node, f)
+        if value is INVALID or isinstance(value, int):
+            return value
+        self.diags.error(node.loc, f"`{f.name}` must be a whole number, found `{node.value.strip()}`")
+        return INVALID
 
     def date(self, v: str, loc: Location, f: Field) -> Any:
         return parse_date(v, loc, self.diags, f"`{f.name}`")

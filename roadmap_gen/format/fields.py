@@ -12,6 +12,7 @@ TEXT, ID, REF, REFS, DATE, PERIOD, CADENCE, NUMBER, BOOL, ENUM, TEXTS, OBJECT, O
     "text", "id", "ref", "refs", "date", "period", "cadence", "number", "bool", "enum",
     "texts", "object", "objects", "url",
 )
+INTEGER = "integer"
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,17 @@ from roadmap_gen.format.spec import CADENCE_RE, PERIOD_RE, add_months
 PLURAL: dict[str, str] = {
     "goal": "goals", "strategy": "strategies", "stage": "stages", "metric": "metrics",
     "outcome": "outcomes", "theme": "themes", "question": "questions",
-    "hypothesis": "hypotheses", "opportunity": "opportunities", "okr": "okrs",
+    "hypothesis": "hypotheses", "opportunity": "opportunities", "okr": "okrs", "insight": "insights",
 }
 SINGULAR: dict[str, str] = {v: k for k, v in PLURAL.items()}
 KINDS: tuple[str, ...] = tuple(PLURAL)
-PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr")
+PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr",
+                               "insight")
 """Kinds with a page of their own at ``<plural>/<id>/``; goals and strategies live on the home page."""
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
+EVIDENCE_FIELDS: dict[str, str] = {"opportunities": "opportunity", "hypotheses": "hypothesis",
+                                   "questions": "question", "outcomes": "outcome", "behaviours": "behaviour"}
+"""An insight's reference fields -> the kind each names (behaviours are journey behaviours with an id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +215,7 @@ class Theme(MarkdownItem):
     horizon: str
     outcomes: tuple[str, ...] = ()
     team: str | None = None
+    order: int | None = None
     kind = "theme"
 
 
@@ -223,6 +228,7 @@ class Question(MarkdownItem):
     status: str = "open"
     answer: str | None = None
     team: str | None = None
+    order: int | None = None
     kind = "question"
 
 
@@ -257,6 +263,7 @@ class Hypothesis(MarkdownItem):
     team: str | None = None
     experiments: tuple[Experiment, ...] = ()
     links: tuple[Link, ...] = ()
+    order: int | None = None
     kind = "hypothesis"
 
 
@@ -266,6 +273,29 @@ class Opportunity(MarkdownItem):
     parent: str | None = None
     stages: tuple[str, ...] = ()
     kind = "opportunity"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Insight(MarkdownItem):
+    """What was learned from customers or data, and the items it is evidence for (or against)."""
+
+    date: date
+    source_text: str  # the `source` field (interview, survey, ...); `source` is the file
+    segment: str | None = None
+    url: str | None = None
+    effect: str = "supports"  # supports | contradicts
+    opportunities: tuple[str, ...] = ()
+    hypotheses: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    behaviours: tuple[str, ...] = ()
+    kind = "insight"
+
+    def names(self):
+        """``(kind, id)`` of every item this insight is evidence for, in field order."""
+        for name, kind in EVIDENCE_FIELDS.items():
+            for id in getattr(self, name):
+                yield kind, id
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -308,6 +338,7 @@ class Roadmap(Node):
     hypotheses: tuple[Hypothesis, ...] = ()
     opportunities: tuple[Opportunity, ...] = ()
     okrs: tuple[Okr, ...] = ()
+    insights: tuple[Insight, ...] = ()
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def items(self, kind: str) -> tuple[Item, ...]:

@@ -2,8 +2,8 @@
 
 One schema per kind of file: ``roadmap`` (roadmap.yml), ``journey``
 (journey.yml), ``metrics`` (metrics.yml), ``okr`` (okrs/<id>.yml) and the front
-matter of ``outcome``, ``theme``, ``question``, ``hypothesis`` and
-``opportunity`` Markdown files. Types, enums, required fields, "one of"
+matter of ``outcome``, ``theme``, ``question``, ``hypothesis``,
+``opportunity`` and ``insight`` Markdown files. Types, enums, required fields, "one of"
 groups, mutually exclusive fields, nested objects and descriptions all come
 from the spec, so the schemas cannot drift from what ``roadmap-gen check``
 accepts.
@@ -25,7 +25,7 @@ from typing import Any
 from roadmap_gen.format.diagnostics import did_you_mean
 from roadmap_gen.format.model import PLURAL
 from roadmap_gen.format.spec import (
-    BOOL, CADENCE, CADENCES, DATE, ENUM, FILE_SPECS, ID, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT,
+    BOOL, CADENCE, CADENCES, DATE, ENUM, FILE_SPECS, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT,
     TEXTS, URL, Field, Spec,
 )
 
@@ -41,8 +41,9 @@ FILES: dict[str, str] = {
     "outcome": "content/outcomes/<id>.md", "theme": "content/themes/<id>.md",
     "question": "content/questions/<id>.md", "hypothesis": "content/hypotheses/<id>.md",
     "opportunity": "content/opportunities/<id>.md", "okr": "content/okrs/<id>.yml",
+    "insight": "content/insights/<id>.md",
 }
-FRONT_MATTER_KINDS = ("outcome", "theme", "question", "hypothesis", "opportunity")
+FRONT_MATTER_KINDS = ("outcome", "theme", "question", "hypothesis", "opportunity", "insight")
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -107,6 +108,8 @@ def _scalar(f: Field) -> dict[str, Any]:
         return {"type": "string", "pattern": CADENCE_PATTERN}
     if t == NUMBER:
         return {"type": "number"}
+    if t == INTEGER:
+        return {"type": "integer"}
     if t == BOOL:
         return {"type": "boolean"}
     if t == URL:
@@ -123,7 +126,7 @@ def _describe(f: Field, spec: Spec) -> str:
     if f.type == ENUM:
         doc = (doc + " " if doc else "") + "One of: " + ", ".join(f.choices) + "."
     if f.type in (REF, REFS) and f.ref:
-        what = f"The id of {'an' if f.ref[0] in 'aeiou' else 'a'} {f.ref}" if f.type == REF else f"Ids of {PLURAL[f.ref]}"
+        what = f"The id of {'an' if f.ref[0] in 'aeiou' else 'a'} {f.ref}" if f.type == REF else f"Ids of {PLURAL.get(f.ref, f.ref + 's')}"
         doc = f"{doc} {what}." if doc else f"{what}."
     if f.type == DATE:
         doc = (doc + " " if doc else "") + "A date, YYYY-MM-DD."

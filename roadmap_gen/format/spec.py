@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from roadmap_gen.format.convert import Converter
 from roadmap_gen.format.fields import (
-    BOOL, CADENCE, DATE, ENUM, ID, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
+    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
     Field, Record, Spec,
 )
 from roadmap_gen.format.scalars import (
@@ -22,7 +22,7 @@ from roadmap_gen.format.scalars import (
 
 __all__ = [
     # re-exported building blocks, readers and the converter
-    "BOOL", "CADENCE", "DATE", "ENUM", "ID", "NUMBER", "OBJECT", "OBJECTS", "PERIOD", "REF", "REFS", "TEXT",
+    "BOOL", "CADENCE", "DATE", "ENUM", "ID", "INTEGER", "NUMBER", "OBJECT", "OBJECTS", "PERIOD", "REF", "REFS", "TEXT",
     "TEXTS", "URL", "Field", "Record", "Spec", "Converter",
     "CADENCE_RE", "CADENCES", "DATE_RE", "ID_RE", "INVALID", "NUMBER_RE", "PERIOD_RE", "YAML11_BOOL",
     "YAML11_NULL", "add_months", "check_id", "kebab", "parse_date", "parse_number",
@@ -30,7 +30,7 @@ __all__ = [
     "HORIZONS", "VISIBILITIES", "HYPOTHESIS_STATUSES", "STAGE_FIELDS", "OUTCOME_REFS",
     "TACTIC", "GOAL", "STRATEGY", "REVIEW", "ROADMAP", "STAGE", "JOURNEY", "BASELINE", "TARGET", "METRIC",
     "METRICS", "OUTCOME", "THEME", "QUESTION", "EXPERIMENT", "LINK", "HYPOTHESIS", "OPPORTUNITY",
-    "KEY_RESULT", "OKR", "FILE_SPECS", "ITEM_SPECS",
+    "KEY_RESULT", "OKR", "ORDER", "EFFECTS", "INSIGHT", "FILE_SPECS", "ITEM_SPECS",
 ]
 
 HORIZONS = ("now", "next", "later")
@@ -41,6 +41,9 @@ def _vis() -> Field:
     return Field("visibility", ENUM, choices=VISIBILITIES, default="internal",
                  doc="`public` items appear in public builds; default `internal`.")
 
+
+ORDER = Field("order", INTEGER, doc="Sorts the cards of a board cell: lower first, items without one last, "
+                                  "then by title.")
 
 STAGE_FIELDS = (
     Field("stage", REF, ref="stage", doc="The journey stage this sits on."),
@@ -147,6 +150,7 @@ THEME = Spec("theme", (
     Field("horizon", ENUM, required=True, choices=HORIZONS),
     *OUTCOME_REFS,
     Field("team", TEXT),
+    ORDER,
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    doc="content/themes/<id>.md: a theme of work or a problem to solve.")
@@ -160,6 +164,7 @@ QUESTION = Spec("question", (
     Field("status", ENUM, choices=("open", "answered", "dropped"), default="open"),
     Field("answer", TEXT),
     Field("team", TEXT),
+    ORDER,
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    doc="content/questions/<id>.md: a question the team is trying to answer.")
@@ -192,6 +197,7 @@ HYPOTHESIS = Spec("hypothesis", (
     Field("team", TEXT),
     Field("experiments", OBJECTS, spec=EXPERIMENT),
     Field("links", OBJECTS, spec=LINK),
+    ORDER,
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    extensions=("outcomes",),
@@ -223,10 +229,29 @@ OKR = Spec("okr", (
     _vis(),
 ), doc="content/okrs/<id>.yml: an objective and its key results.")
 
+EFFECTS = ("supports", "contradicts")
+
+INSIGHT = Spec("insight", (
+    Field("title", TEXT, required=True, doc="What was learned, in one sentence (a quote is welcome)."),
+    Field("date", DATE, required=True, doc="When it was learned."),
+    Field("source", TEXT, required=True,
+          doc="Where it comes from: interview, survey, support ticket, analytics, sales call, ..."),
+    Field("segment", TEXT, doc="Whom it is about, e.g. a customer segment."),
+    Field("url", URL, doc="The research note, recording or ticket."),
+    Field("effect", ENUM, choices=EFFECTS, default="supports",
+          doc="Whether it supports or contradicts what it names."),
+    Field("opportunities", REFS, ref="opportunity", doc="What this is evidence for."),
+    Field("hypotheses", REFS, ref="hypothesis", doc="What this is evidence for."),
+    Field("questions", REFS, ref="question", doc="What this is evidence for."),
+    Field("outcomes", REFS, ref="outcome", doc="What this is evidence for."),
+    Field("behaviours", REFS, ref="behaviour", doc="What this is evidence for: journey behaviours with an id."),
+    _vis(),
+), doc="content/insights/<id>.md: what was learned from customers or data, and what it is evidence for.")
+
 FILE_SPECS: dict[str, Spec] = {
     "roadmap": ROADMAP, "journey": JOURNEY, "metrics": METRICS, "outcome": OUTCOME,
     "theme": THEME, "question": QUESTION, "hypothesis": HYPOTHESIS,
-    "opportunity": OPPORTUNITY, "okr": OKR,
+    "opportunity": OPPORTUNITY, "okr": OKR, "insight": INSIGHT,
 }
 """The spec of each kind of file."""
 

@@ -14,14 +14,14 @@ DIFF_FORMAT = 1
 """Version of the JSON structure of :meth:`RoadmapDiff.to_dict`."""
 
 ACTIONS = ("added", "removed", "changed")
-ASPECTS = ("status", "horizon", "stages", "target", "computed-status", "score")
+ASPECTS = ("status", "horizon", "stages", "target", "computed-status", "score", "evidence")
 """Kinds of :class:`Transition`, in the order they are shown."""
 
 KIND_TITLES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "goal": ("goal", "Goals"), "strategy": ("strategy", "Strategies"), "stage": ("journey stage", "Journey stages"),
     "metric": ("metric", "Metrics"), "outcome": ("outcome", "Outcomes"), "theme": ("theme", "Themes"),
     "question": ("question", "Questions"), "hypothesis": ("hypothesis", "Hypotheses"),
-    "opportunity": ("opportunity", "Opportunities"), "okr": ("OKR", "OKRs"),
+    "opportunity": ("opportunity", "Opportunities"), "okr": ("OKR", "OKRs"), "insight": ("insight", "Insights"),
 })
 """Kind -> (noun, plural heading)."""
 

@@ -4,7 +4,7 @@
 :class:`RoadmapDiff`: head changes (title, vision, mission, journey order),
 items added, removed or changed field by field, the transitions a reader cares
 about most (status, horizon and stage moves, targets, computed status, OKR
-scores) and new measurements. Nothing here touches files or git, and a diff
+scores, evidence counts) and new measurements. Nothing here touches files or git, and a diff
 only sees what its inputs contain. The records (:mod:`~roadmap_gen.git.changes`)
 and renderers (:mod:`~roadmap_gen.git.render`) are re-exported here.
 """
@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from roadmap_gen.format import model as m
 from roadmap_gen.git.changes import (ACTIONS, ASPECTS, DIFF_FORMAT, KIND_TITLES, FieldChange, ItemChange,
                                      NewMeasurement, Transition)
-from roadmap_gen.git.phrases import round_score, score_text, value_text, with_unit
+from roadmap_gen.git.phrases import evidence_text, round_score, score_text, value_text, with_unit
 from roadmap_gen.git.render import RENDERERS, md_escape, render_json, render_markdown, render_text
 from roadmap_gen.git.roadmap_diff import RoadmapDiff
 
@@ -104,6 +104,7 @@ class _Found:
             self.items.append(ItemChange(kind, b.id, "changed", b.title, "", tuple(changes)))
         self.transitions.extend(_transitions(a, b, changes, ctx))
         self.transitions.extend(_computed(kind, a, b, old_f, new_f))
+        self.transitions.extend(_evidence(kind, a, b, old_f, new_f))
 
 
 class _Context:
@@ -147,6 +148,8 @@ class _Context:
             parts.append(f"period {item.period.text}")
         if isinstance(item, m.Outcome):
             parts.append(f"metric {item.metric}")
+        if isinstance(item, m.Insight):
+            parts += [f"{item.effect}", f"source {item.source_text}", f"date {item.date.isoformat()}"]
         return " · ".join(parts)
 
 
@@ -305,3 +308,17 @@ def _computed(kind: str, a: m.Item, b: m.Item, old_f: Any, new_f: Any) -> list[T
             out.append(Transition(kind, b.id, b.title, "score", ps, qs, score_text(ps, p.light if p else ""),
                                   score_text(qs, q.light if q else "")))
     return out
+
+
+def _evidence(kind: str, a: m.Item, b: m.Item, old_f: Any, new_f: Any) -> list[Transition]:
+    """A change of an item's evidence counts: insights that name it added, removed or turned around."""
+    if old_f is None or new_f is None:
+        return []
+    p, q = (_counts(f.evidence.get((kind, x.id))) for f, x in ((old_f, a), (new_f, b)))
+    if p == q:
+        return []
+    return [Transition(kind, b.id, b.title, "evidence", p, q, evidence_text(p), evidence_text(q))]
+
+
+def _counts(ev: Any) -> dict[str, int]:
+    return {"supports": ev.supports if ev else 0, "contradicts": ev.contradicts if ev else 0}

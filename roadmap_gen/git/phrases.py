@@ -13,7 +13,7 @@ SCORE_PLACES = 2
 _ENTRY_NOUNS = MappingProxyType({"experiments": "experiment", "key_results": "key result", "tactics": "tactic",
                                  "links": "link"})
 _ASPECT_WORDS = MappingProxyType({"status": "status", "horizon": "horizon", "stages": "stage", "target": "target",
-                                  "computed-status": "computed status", "score": "score"})
+                                  "computed-status": "computed status", "score": "score", "evidence": "evidence"})
 
 
 # -- numbers and values -----------------------------------------------------------------
@@ -49,6 +49,12 @@ def score_text(score: float | None, light: str) -> str:
     if score is None:
         return "no score"
     return f"{score:.{SCORE_PLACES}f}" + (f" ({light})" if light and light != "none" else "")
+
+
+def evidence_text(counts: dict | None) -> str:
+    """``2 for · 1 against``: an item's evidence counts (``{"supports", "contradicts"}``)."""
+    counts = counts or {}
+    return f"{counts.get('supports', 0)} for · {counts.get('contradicts', 0)} against"
 
 
 def value_text(value: Any, path: str = "", unit: str = "", limit: int = 80) -> str:

@@ -21,6 +21,7 @@ _TRANSITION_SECTIONS = (
     ("Moves", ("horizon", "stages")),
     ("Targets", ("target",)),
     ("OKR scores", ("score",)),
+    ("Evidence", ("evidence",)),
 )
 _MARKS = MappingProxyType({"added": "+", "removed": "-", "changed": "~"})
 _MD_SPECIAL = MappingProxyType(str.maketrans({c: "\\" + c for c in "\\`*_[]|~"}

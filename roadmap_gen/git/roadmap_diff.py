@@ -38,7 +38,8 @@ class RoadmapDiff:
 
     def counts(self) -> dict[str, int]:
         """``added``, ``removed``, ``changed`` (items), ``roadmap`` (head changes), ``status``
-        (written and computed), ``moves`` (horizon and stage), ``targets``, ``measurements``, ``scores``."""
+        (written and computed), ``moves`` (horizon and stage), ``targets``, ``measurements``, ``scores``,
+        ``evidence`` (items whose evidence counts changed)."""
         by_action = {a: sum(1 for i in self.items if i.action == a) for a in ACTIONS}
         aspects = [t.aspect for t in self.transitions]
         return {
@@ -49,6 +50,7 @@ class RoadmapDiff:
             "targets": aspects.count("target"),
             "measurements": len(self.measurements),
             "scores": aspects.count("score"),
+            "evidence": aspects.count("evidence"),
         }
 
     def summary(self) -> str:

@@ -10,7 +10,7 @@ from roadmap_gen.git.phrases import (cap, changes_phrase, measurement_phrase, pl
                                      transition_phrase, value_text)
 
 _COUNTED = (("status", "status change"), ("moves", "move"), ("targets", "target change"),
-            ("measurements", "new measurement"), ("scores", "score change"))
+            ("measurements", "new measurement"), ("scores", "score change"), ("evidence", "evidence change"))
 
 
 class Changes(Protocol):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS = ("assets/roadmap-gen/roadmap.css", "assets/roadmap-gen/charts.css", "assets/roadmap-gen/roadmap.js")
+ASSETS = ("assets/roadmap-gen/roadmap.css", "assets/roadmap-gen/charts.css", "assets/roadmap-gen/evidence.css",
+          "assets/roadmap-gen/roadmap.js")
 """Site paths of the stylesheets and script every roadmap page uses."""
 IFRAME_WORKER = "assets/roadmap-gen/iframe-worker-shim.js"
 """Local copy of the Worker shim Material's offline plugin would load from unpkg.com."""
@@ -28,5 +29,6 @@ def asset_sources() -> dict[str, Path]:
     base = theme_dir() / "assets"
     return {"assets/roadmap-gen/roadmap.css": base / "css" / "roadmap.css",
             "assets/roadmap-gen/charts.css": base / "css" / "charts.css",
+            "assets/roadmap-gen/evidence.css": base / "css" / "evidence.css",
             "assets/roadmap-gen/roadmap.js": base / "js" / "roadmap.js",
             IFRAME_WORKER: base / "js" / "iframe-worker-shim.js"}

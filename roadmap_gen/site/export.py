@@ -2,7 +2,8 @@
 
 ``format: 1``, ``title``, ``as_of`` and one list per kind; every entry carries
 its ``id``, its fields as written, its ``url`` within the site and what the
-build computed. The site publishes exactly what ``roadmap-gen export`` prints.
+build computed (an item that insights name gains ``evidence``). The site
+publishes exactly what ``roadmap-gen export`` prints.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def _progress(p: Progress) -> dict[str, Any]:
 def _entry(item: m.Item, directory_urls: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"id": item.id}
     out.update((k, v) for k, v in item.fields.items() if k != "id")
+    if isinstance(item, m.Insight) and "url" in out:  # `url` is every entry's address in the site
+        out["source_url"] = out.pop("url")
     if isinstance(item, m.MarkdownItem):
         out["body"] = item.body
     out["url"] = item_url(item.kind, item.id, directory_urls)
@@ -70,6 +73,9 @@ def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = Tr
                                     for kr, f in zip(item.key_results, of.key_results)]
                 e.update(score=_num(of.score), light=of.light, period_state=of.period_state,
                          period_start=item.period.start.isoformat(), period_end=item.period.end.isoformat())
+            ev = figures.evidence.get((kind, item.id))
+            if ev is not None:  # items that insights name
+                e["evidence"] = {"supports": ev.supports, "contradicts": ev.contradicts}
             entries.append(e)
         data[m.PLURAL[kind]] = entries
     return data

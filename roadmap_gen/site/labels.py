@@ -102,6 +102,19 @@ EN: dict[str, str] = {
     "filter.title": "Filter", "filter.all": "All", "filter.status": "Status", "filter.horizon": "Horizon",
     "filter.theme": "Theme", "filter.team": "Team", "filter.kind": "Kind", "filter.clear": "Clear filters",
     "filter.shown": "shown", "filter.none": "Nothing matches these filters.",
+    # insights and evidence
+    "nav.insights": "Insights", "kind.insight": "Insight", "kinds.insight": "Insights",
+    "insights.title": "Insights", "insights.intro":
+        "What we learned from customers and data, newest first, and what each insight is evidence for or against.",
+    "effect.supports": "Supports", "effect.contradicts": "Contradicts",
+    "evidence.title": "Evidence", "evidence.supports": "Supporting", "evidence.contradicts": "Contradicting",
+    "evidence.counts": "{supports} for · {contradicts} against",
+    "evidence.counts_label": "Evidence from insights: {supports} for, {contradicts} against",
+    "insight.source": "Source", "insight.segment": "Segment", "insight.date": "Date", "insight.link": "Link",
+    "insight.supports": "Evidence for", "insight.contradicts": "Evidence against",
+    "insight.names_none": "It names no item yet.",
+    "filter.source": "Source", "filter.segment": "Segment", "filter.effect": "Effect",
+    "filter.confidence": "Confidence",
     # misc
     "home.title": "Vision, mission, goals and strategies", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
@@ -196,6 +209,19 @@ NL: dict[str, str] = {
     "filter.title": "Filter", "filter.all": "Alle", "filter.status": "Status", "filter.horizon": "Horizon",
     "filter.theme": "Thema", "filter.team": "Team", "filter.kind": "Soort", "filter.clear": "Filters wissen",
     "filter.shown": "getoond", "filter.none": "Niets voldoet aan deze filters.",
+    # inzichten en bewijs
+    "nav.insights": "Inzichten", "kind.insight": "Inzicht", "kinds.insight": "Inzichten",
+    "insights.title": "Inzichten", "insights.intro":
+        "Wat we leerden van klanten en uit data, nieuwste eerst, en waarvoor of waartegen elk inzicht bewijs is.",
+    "effect.supports": "Ondersteunt", "effect.contradicts": "Weerspreekt",
+    "evidence.title": "Bewijs", "evidence.supports": "Ondersteunend", "evidence.contradicts": "Weersprekend",
+    "evidence.counts": "{supports} voor · {contradicts} tegen",
+    "evidence.counts_label": "Bewijs uit inzichten: {supports} voor, {contradicts} tegen",
+    "insight.source": "Bron", "insight.segment": "Doelgroep", "insight.date": "Datum", "insight.link": "Link",
+    "insight.supports": "Bewijs voor", "insight.contradicts": "Bewijs tegen",
+    "insight.names_none": "Het noemt nog geen item.",
+    "filter.source": "Bron", "filter.segment": "Doelgroep", "filter.effect": "Effect",
+    "filter.confidence": "Vertrouwen",
     # misc
     "home.title": "Visie, missie, doelen en strategieën", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
@@ -315,6 +341,19 @@ SV: dict[str, str] = {
     "filter.title": "Filter", "filter.all": "Alla", "filter.status": "Status", "filter.horizon": "Horisont",
     "filter.theme": "Tema", "filter.team": "Team", "filter.kind": "Typ", "filter.clear": "Rensa filter",
     "filter.shown": "visas", "filter.none": "Inget matchar filtren.",
+    # insikter och belägg
+    "nav.insights": "Insikter", "kind.insight": "Insikt", "kinds.insight": "Insikter",
+    "insights.title": "Insikter", "insights.intro":
+        "Vad vi har lärt oss av kunder och data, nyast först, och vad varje insikt talar för eller emot.",
+    "effect.supports": "Stöder", "effect.contradicts": "Motsäger",
+    "evidence.title": "Belägg", "evidence.supports": "Stödjande", "evidence.contradicts": "Motsägande",
+    "evidence.counts": "{supports} för · {contradicts} emot",
+    "evidence.counts_label": "Belägg från insikter: {supports} för, {contradicts} emot",
+    "insight.source": "Källa", "insight.segment": "Målgrupp", "insight.date": "Datum", "insight.link": "Länk",
+    "insight.supports": "Talar för", "insight.contradicts": "Talar emot",
+    "insight.names_none": "Den nämner inget ännu.",
+    "filter.source": "Källa", "filter.segment": "Målgrupp", "filter.effect": "Effekt",
+    "filter.confidence": "Säkerhet",
     # misc
     "home.title": "Vision, uppdrag, mål och strategier", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",

@@ -20,6 +20,8 @@ from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
 from roadmap_gen.site.views import board, changes, home, measures
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
 from roadmap_gen.site.views.cards import Cards
+from roadmap_gen.site.views.insights import Insights
+from roadmap_gen.site.views.insights import key_facts as insight_facts
 from roadmap_gen.site.views.items import Items
 from roadmap_gen.site.views.related import Related
 from roadmap_gen.site.views.trees import Trees
@@ -36,9 +38,10 @@ class SiteViews:
                  history: Any = None) -> None:
         self.kit = Kit(compiled.roadmap, compiled.figures, labels, edit_url=edit_url, history=history)
         self.related = Related(compiled.roadmap)
-        self.cards = Cards(self.kit)
+        self.insights = Insights(self.kit)
+        self.cards = Cards(self.kit, self.insights)
         self.trees = Trees(self.kit, self.related)
-        self.items = Items(self.kit, self.cards, self.related, self.trees)
+        self.items = Items(self.kit, self.cards, self.related, self.trees, self.insights)
 
     def pages(self) -> list[PageSpec]:
         """Every page, in site order: listings first, then each kind's item pages."""
@@ -55,6 +58,8 @@ class SiteViews:
                      search_block(x.title for x in kit.r.okrs), in_nav=True),
             PageSpec(index_page("opportunity"), t["opportunities.title"], "roadmap/opportunities.html",
                      self.trees.index, search_block(x.title for x in kit.r.opportunities), in_nav=True),
+            PageSpec(index_page("insight"), t["insights.title"], "roadmap/insights.html", self.insights.index,
+                     search=False, in_nav=True),
         ]
         if kit.history is not None:
             out.append(PageSpec(HISTORY_PAGE, t["changes.title"], "roadmap/changes.html",
@@ -80,6 +85,8 @@ class SiteViews:
     def key_facts(self, item: m.Item) -> list[str]:
         """What search shows of an item besides its text: kind, status, horizon, team, what it names."""
         kit, t = self.kit, self.kit.t
+        if isinstance(item, m.Insight):
+            return insight_facts(kit, item)
         status = kit.status(kit.status_of(item))
         horizon = getattr(item, "horizon", None)
         names = [x.title for kind, ids in (("stage", getattr(item, "stages", ())),

@@ -7,7 +7,7 @@ from typing import Any
 from roadmap_gen.format import model as m
 from roadmap_gen.site.views.base import BOARD_KINDS, KPIS_PAGE, Kit, Links, toc_entry
 from roadmap_gen.site.views.cards import Cards, filters
-from roadmap_gen.site.views.related import Related
+from roadmap_gen.site.views.related import Related, card_order
 
 
 def _column(kit: Kit, at: Links, related: Related, st: m.Stage) -> dict:
@@ -40,7 +40,7 @@ def kind_index(kit: Kit, cards: Cards, related: Related, kind: str, at: Links) -
     ctx: dict[str, Any] = {"kind": kind, "title": t[f"kinds.{kind}"], "toc": [],
                            "crumbs": kit.crumbs(at, (t[f"kinds.{kind}"], None))}
     if kind in BOARD_KINDS:
-        all_cards = cards.cards(at, items)
+        all_cards = cards.cards(at, sorted(items, key=card_order))
         groups = [{"title": t[f"horizon.{h}"], "horizon": h, "cards": [c for c in all_cards if c["horizon"] == h]}
                   for h in m.HORIZONS]
         ctx.update(groups=[g for g in groups if g["cards"]], filters=filters(kit, all_cards, kinds=False))

@@ -6,13 +6,16 @@ from typing import Any
 
 from roadmap_gen.format import model as m
 from roadmap_gen.site.views.base import Kit, Links
+from roadmap_gen.site.views.insights import Insights
+
+CONFIDENCES = ("low", "medium", "high")
 
 
 class Cards:
     """Cards for one build: what a card shows but its URLs is worked out once per item."""
 
-    def __init__(self, kit: Kit) -> None:
-        self.kit = kit
+    def __init__(self, kit: Kit, insights: Insights) -> None:
+        self.kit, self.insights = kit, insights
         self._static: dict[tuple[str, str], tuple] = {}
 
     def card(self, at: Links, item: m.Item) -> dict[str, Any]:
@@ -23,18 +26,27 @@ class Cards:
             static = self._static[item.kind, item.id] = (
                 kit.t[f"kind.{item.kind}"], kit.status(kit.status_of(item)), getattr(item, "horizon", ""),
                 getattr(item, "team", None) or "", theme or "", " ".join(getattr(item, "stages", ())),
-                getattr(item, "confidence", None))
+                _confidence(kit, getattr(item, "confidence", None)), self.insights.counts(item.kind, item.id))
         return {"kind": item.kind, "kind_label": static[0], "id": item.id, "title": item.title,
                 "url": at.item(item.kind, item.id), "status": static[1], "horizon": static[2], "team": static[3],
-                "theme": static[4], "stages": static[5], "confidence": static[6],
+                "theme": static[4], "stages": static[5], "confidence": static[6], "evidence": static[7],
                 "outcomes": kit.refs(at, "outcome", getattr(item, "outcomes", ()))}
 
     def cards(self, at: Links, items) -> list[dict[str, Any]]:
         return [self.card(at, i) for i in items]
 
 
+def _confidence(kit: Kit, level: str | None) -> dict | None:
+    """A hypothesis's confidence on its card: its level, the label, and how many of three marks it fills."""
+    if not level:
+        return None
+    return {"key": level, "label": f"{kit.t['item.confidence']}: {kit.t[f'confidence.{level}']}",
+            "marks": CONFIDENCES.index(level) + 1, "of": len(CONFIDENCES)}
+
+
 def filters(kit: Kit, cards: list[dict], kinds: bool = True) -> dict[str, Any]:
-    """The filter form's groups (status, horizon, theme, team, kind), each only with two options or more."""
+    """The filter form's groups (status, horizon, theme, team, confidence, kind), each only with two options or
+    more."""
     t = kit.t
 
     def options(key: str, values) -> list[dict]:
@@ -55,6 +67,9 @@ def filters(kit: Kit, cards: list[dict], kinds: bool = True) -> dict[str, Any]:
                      if any(c["horizon"] == h for c in cards)]},
         {"key": "theme", "label": t["filter.theme"], "options": options("theme", (c["theme"] for c in cards))},
         {"key": "team", "label": t["filter.team"], "options": options("team", (c["team"] for c in cards))},
+        {"key": "confidence", "label": t["filter.confidence"],
+         "options": [{"value": x, "label": t[f"confidence.{x}"]} for x in CONFIDENCES
+                     if any(c["confidence"] and c["confidence"]["key"] == x for c in cards)]},
     ]
     if kinds:
         groups.append({"key": "kind", "label": t["filter.kind"],

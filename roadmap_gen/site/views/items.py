@@ -9,6 +9,7 @@ from roadmap_gen.site.urls import JOURNEY
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, Kit, Links, toc_entry
 from roadmap_gen.site.views.cards import Cards
 from roadmap_gen.site.views.facts import facts
+from roadmap_gen.site.views.insights import Insights
 from roadmap_gen.site.views.measures import metric_chart, metric_page, okr_view
 from roadmap_gen.site.views.related import Related
 from roadmap_gen.site.views.trees import Trees
@@ -17,17 +18,22 @@ from roadmap_gen.site.views.trees import Trees
 class Items:
     """The view model of each item page (``build(at, item)``), by kind."""
 
-    def __init__(self, kit: Kit, cards: Cards, related: Related, trees: Trees) -> None:
-        self.kit, self.cards, self.related, self.trees = kit, cards, related, trees
+    def __init__(self, kit: Kit, cards: Cards, related: Related, trees: Trees, insights: Insights) -> None:
+        self.kit, self.cards, self.related, self.trees, self.insights = kit, cards, related, trees, insights
 
     def build(self, at: Links, item: m.Item) -> dict[str, Any]:
         kit, t = self.kit, self.kit.t
         extra, sections = getattr(self, f"_{item.kind}")(at, item)
+        evidence = self.insights.section(at, item.kind, item.id)
+        if evidence:
+            sections = [*sections, toc_entry("evidence", t["evidence.title"])]
         history = self.history(at, item)
         content = CONTENT_TOC
         if isinstance(item, m.Hypothesis) and item.body.strip():  # the body sits under a heading of its own
             content = {**CONTENT_TOC, **toc_entry("notes", t["item.notes"])}
-        toc = [content, *sections, toc_entry("referenced-by", t["item.referenced_by"])]
+        toc = [content, *sections]
+        if not isinstance(item, m.Insight):  # nothing refers to an insight
+            toc.append(toc_entry("referenced-by", t["item.referenced_by"]))
         if history:
             toc.append(toc_entry("history", t["item.history"]))
         return {"title": item.title, "toc": toc,
@@ -35,13 +41,15 @@ class Items:
                 "item": {"id": item.id, "title": item.title, "kind": item.kind,
                          "kind_label": t[f"kind.{item.kind}"], "public": item.is_public},
                 "status": kit.status(kit.status_of(item)), "facts": facts(kit, at, item),
-                "backlinks": self.backlinks(at, item), "history": history,
+                "backlinks": self.backlinks(at, item), "history": history, "evidence": evidence,
                 "edit_url": f"{kit.edit_url.rstrip('/')}/{item.source}" if kit.edit_url else None, **extra}
 
     def backlinks(self, at: Links, item: m.Item) -> list[dict]:
         groups: dict[str, list[dict]] = {}
         seen: set[tuple[str, str]] = set()  # one entry per item, however many of its fields refer here
         for kind, id, _field in self.kit.f.backlinks.get((item.kind, item.id), ()):
+            if kind == "insight":  # listed in the Evidence section
+                continue
             r = self.kit.ref(at, kind, id)
             if r and (kind, id) not in seen:
                 seen.add((kind, id))
@@ -123,3 +131,6 @@ class Items:
 
     def _okr(self, at: Links, item: m.Okr):
         return {"okr": okr_view(self.kit, at, item, f"okr-{item.id}")}, []
+
+    def _insight(self, at: Links, item: m.Insight):
+        return self.insights.page(at, item)

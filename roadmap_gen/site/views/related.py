@@ -14,14 +14,21 @@ def _group(items, keys) -> dict[str, list]:
     return out
 
 
+def card_order(item: m.Item) -> tuple:
+    """Cards in a board cell (and every list of cards): by ``order``, items without one last, then by title."""
+    order = getattr(item, "order", None)
+    return (order is None, order or 0, item.title.casefold(), item.title, item.kind, item.id)
+
+
 class Related:
-    """``related.<index>[id]`` lists the items that name ``id``, in roadmap order."""
+    """``related.<index>[id]`` lists the items that name ``id``, in card order (:func:`card_order`)."""
 
     def __init__(self, r: m.Roadmap) -> None:
-        self.board_items: list[m.Item] = [*r.themes, *r.questions, *r.hypotheses]
-        self.theme = _group([*r.questions, *r.hypotheses], lambda i: (i.theme,))
-        self.question = _group(r.hypotheses, lambda h: (h.question,))
-        self.opportunity = _group(r.hypotheses, lambda h: (h.opportunity,))
+        self.board_items: list[m.Item] = sorted([*r.themes, *r.questions, *r.hypotheses], key=card_order)
+        hypotheses = sorted(r.hypotheses, key=card_order)
+        self.theme = _group(sorted([*r.questions, *r.hypotheses], key=card_order), lambda i: (i.theme,))
+        self.question = _group(hypotheses, lambda h: (h.question,))
+        self.opportunity = _group(hypotheses, lambda h: (h.opportunity,))
         self.parent = _group(r.opportunities, lambda o: (o.parent,))
         self.root = _group([o for o in r.opportunities if not o.parent], lambda o: (o.outcome,))
         self.board_stage = _group(self.board_items, lambda i: i.stages)
