@@ -440,6 +440,65 @@ def test_json_is_a_stable_structure(tmp_path):
         ("hypothesis", "sms", "changed"), ("okr", "grow-activation", "changed")]
 
 
+INSIGHT = """\
+---
+title: Clinics asked for a list of setup steps
+date: 2026-10-01
+source: support tickets
+effect: {effect}
+hypotheses: [checklist]
+questions: [why-no-booking]
+---
+"""
+
+
+def test_new_insight_and_changed_evidence_counts(tmp_path):
+    d = diff_after(tmp_path, lambda c: write(c, {"insights/asked.md": INSIGHT.format(effect="supports")}))
+    item = one(d.items, kind="insight", id="asked")
+    assert (item.action, item.where) == ("added", "supports · source support tickets · date 2026-10-01")
+    h = one(d.transitions, aspect="evidence", id="checklist")
+    assert (h.kind, h.old, h.new) == ("hypothesis", {"supports": 0, "contradicts": 0}, {"supports": 1, "contradicts": 0})
+    assert (h.old_label, h.new_label) == ("0 for · 0 against", "1 for · 0 against")
+    one(d.transitions, aspect="evidence", id="why-no-booking")
+    assert d.counts()["evidence"] == 2
+    assert d.summary() == "1 added item · 2 evidence changes"
+    text = render_text(d)
+    assert "\nEvidence\n  question why-no-booking “Why do clinics not book?”: evidence 0 for · 0 against → " \
+           "1 for · 0 against\n  hypothesis checklist “A setup checklist gets clinics to a first booking”: evidence " \
+           "0 for · 0 against → 1 for · 0 against\n" in text
+    assert "\nInsights\n  + asked “Clinics asked for a list of setup steps” (supports · source support tickets" in text
+    md = render_markdown(d)
+    assert "#### Evidence" in md and "#### Insights" in md
+    assert "| hypothesis **A setup checklist gets clinics to a first booking** (`checklist`) | evidence | " \
+           "0 for · 0 against | **1 for · 0 against** |" in md
+    assert d.item_lines("hypothesis", "checklist") == ("evidence 0 for · 0 against → 1 for · 0 against",)
+
+
+def test_an_insight_turned_around_changes_the_counts(tmp_path):
+    before, after = tmp_path / "before", tmp_path / "after"
+    write(before, {**BASE, "insights/asked.md": INSIGHT.format(effect="supports")})
+    write(after, {**BASE, "insights/asked.md": INSIGHT.format(effect="contradicts")})
+    d = diff_roadmaps(compiled(before), compiled(after))
+    assert one(d.items, kind="insight", id="asked").changes[0].path == "effect"
+    t = one(d.transitions, aspect="evidence", id="checklist")
+    assert (t.old_label, t.new_label) == ("1 for · 0 against", "0 for · 1 against")
+    write(after, {"insights/asked.md": None})
+    d = diff_roadmaps(compiled(before), compiled(after))
+    assert one(d.items, kind="insight", id="asked").action == "removed"
+    assert one(d.transitions, aspect="evidence", id="checklist").new == {"supports": 0, "contradicts": 0}
+
+
+def test_cli_reports_new_insights_and_evidence(repo, capsys):
+    write(repo / "content", {"insights/asked.md": INSIGHT.format(effect="contradicts")})
+    code, out, err = run(capsys, "diff", "HEAD", "--path", repo, "--as-of", "2026-11-25", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [(i["kind"], i["id"], i["action"]) for i in data["items"]] == [("insight", "asked", "added")]
+    assert [(t["kind"], t["id"], t["new"]) for t in data["transitions"] if t["aspect"] == "evidence"] == [
+        ("question", "why-no-booking", {"supports": 0, "contradicts": 1}),
+        ("hypothesis", "checklist", {"supports": 0, "contradicts": 1})]
+
+
 def test_md_escape_keeps_text_on_one_line():
     assert md_escape("a | b\n<script>*x*</script> [l](u)") == \
         "a \\| b &lt;script&gt;\\*x\\*&lt;/script&gt; \\[l\\](u)"

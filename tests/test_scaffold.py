@@ -203,15 +203,17 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
                 "content/metrics/activation.csv", "content/outcomes/first-result-in-week-one.md",
                 "content/themes/faster-first-value.md", "content/questions/why-trials-stall.md",
                 "content/hypotheses/setup-checklist.md", "content/opportunities/setup-is-confusing.md",
-                "content/okrs/first-result-2026-q2.yml"}
+                "content/okrs/first-result-2026-q2.yml", "content/insights/no-idea-what-to-do-first.md"}
     assert {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()} == expected
     check(target, capsys)
     result = Compiler(target / "content").compile(date(2026, 5, 17))
     r = result.roadmap
     assert len(r.stages) >= 3
     assert r.title == "Acme: the roadmap"
-    for kind in ("goal", "strategy", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr"):
+    for kind in ("goal", "strategy", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr",
+                 "insight"):
         assert r.items(kind), kind
+    assert result.figures.evidence["hypothesis", "setup-checklist"].supports == 1
     assert r.get("metric", "activation").measurements
     assert result.figures.okrs["first-result-2026-q2"].period_state == "current"
 

@@ -20,6 +20,7 @@ examples:
   roadmap-gen new hypothesis setup-checklist --title "A setup checklist gets trials to a first result"
   roadmap-gen new outcome first-result-in-week-one --stage try --metric activation
   roadmap-gen new okr onboarding-q3 --period 2026-Q3
+  roadmap-gen new insight owners-fear-double-bookings --title "Owners fear double bookings"
   roadmap-gen new metric activation      # prints an entry to paste into content/metrics.yml"""
 
 
@@ -28,16 +29,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               description="Write content/<kind>/<id> with every required field filled in (the first "
                                           "journey stage, metric or outcome where one is needed) and comments on the "
                                           "rest. Never overwrites a file. Kinds: outcome, theme, question, "
-                                          "hypothesis, opportunity, okr; goals, strategies, stages and metrics are "
+                                          "hypothesis, opportunity, okr, insight; goals, strategies, stages and metrics are "
                                           "entries of YAML lists, for which it prints an entry to paste. Exit 0 "
                                           "written, 1 the file exists, 2 usage errors.",
                               epilog=EPILOG, formatter_class=HelpFormatter)
-    p.add_argument("kind", metavar="KIND", help="outcome, theme, question, hypothesis, opportunity or okr")
+    p.add_argument("kind", metavar="KIND", help="outcome, theme, question, hypothesis, opportunity, okr or insight")
     p.add_argument("id", metavar="ID", help="lower-case kebab-case id, which is also the file name")
     p.add_argument("--title", help="the title (an OKR's objective; default: from the id)")
     p.add_argument("--stage", help="journey stage id (default: the first stage of journey.yml)")
     p.add_argument("--horizon", choices=HORIZONS, help="now, next or later (default: next)")
-    p.add_argument("--outcome", help="the outcome it serves (opportunities: default the first outcome)")
+    p.add_argument("--outcome", help="the outcome it serves (opportunities: default the first outcome; insights: "
+                                     "the outcome it is evidence for)")
     p.add_argument("--metric", help="the metric (outcomes: default the first metric; OKRs: a key result's metric)")
     p.add_argument("--period", help="an OKR's period, YYYY, YYYY-Qn or YYYY-MM (default: this quarter)")
     p.add_argument("--path", type=Path, default=Path("."), metavar="PROJECT",

@@ -14,6 +14,7 @@ from roadmap_gen.format.spec import ID_RE, YAML11_BOOL, YAML11_NULL, NUMBER_RE, 
 FILE_KINDS: dict[str, tuple[str, str]] = {
     "outcome": ("outcomes", ".md"), "theme": ("themes", ".md"), "question": ("questions", ".md"),
     "hypothesis": ("hypotheses", ".md"), "opportunity": ("opportunities", ".md"), "okr": ("okrs", ".yml"),
+    "insight": ("insights", ".md"),
 }
 """Kinds with a file per item: folder and extension."""
 

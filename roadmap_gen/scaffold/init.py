@@ -34,6 +34,7 @@ STARTER_FILES: tuple[tuple[str, str], ...] = (
     ("content/questions/why-trials-stall.md", "content/questions/why-trials-stall.md"),
     ("content/opportunities/setup-is-confusing.md", "content/opportunities/setup-is-confusing.md"),
     ("content/hypotheses/setup-checklist.md", "content/hypotheses/setup-checklist.md"),
+    ("content/insights/no-idea-what-to-do-first.md", "content/insights/no-idea-what-to-do-first.md"),
     ("content/okrs/first-result-${period_lower}.yml", "content/okrs/first-result.yml"),
     (".github/workflows/roadmap.yml", "github/workflows/roadmap.yml"),
     (".gitlab-ci.yml", "gitlab-ci.yml"),

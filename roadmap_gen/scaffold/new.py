@@ -25,6 +25,7 @@ BODIES = {
     "question": "TODO: why we ask, and how we will find out.",
     "hypothesis": "TODO: evidence so far, and notes.",
     "opportunity": "TODO: the need, pain point or desire, in the customer's words.",
+    "insight": "TODO: notes, quotes, links to recordings.",
 }
 """The Markdown body of a new item file, by kind."""
 
@@ -48,11 +49,12 @@ class _Known:
     strategies: list[str]
     themes: list[str]
     questions: list[str]
+    hypotheses: list[str]
 
     @classmethod
     def of(cls, roadmap: m.Roadmap | None) -> _Known:
         return cls(*([] if roadmap is None else roadmap.ids(kind) for kind in
-                     ("stage", "metric", "outcome", "opportunity", "strategy", "theme", "question")))
+                     ("stage", "metric", "outcome", "opportunity", "strategy", "theme", "question", "hypothesis")))
 
     @property
     def stage_note(self) -> str:
@@ -86,6 +88,9 @@ def _check_options(kind: str, stage: str | None, horizon: str | None, outcome: s
         raise ScaffoldError("outcomes have no horizon: they are measured by a metric (--metric) by a date")
     if kind == "opportunity" and horizon:
         raise ScaffoldError("opportunities have no horizon; place the hypotheses under them on horizons")
+    if kind == "insight" and (stage or horizon or metric):
+        raise ScaffoldError("insights have no stage, horizon or metric; name what they are evidence for "
+                            "(--outcome, or the lists in the file)")
     if period and kind != "okr":
         raise ScaffoldError("--period is for OKRs only")
     if metric and kind not in ("outcome", "okr"):
@@ -118,6 +123,8 @@ def render_item(kind: str, id: str, title: str, roadmap: m.Roadmap | None, *, st
         lines += _work_item_fields(kind, stage, horizon or "next", outcome, known, today)
     elif kind == "opportunity":
         lines += _opportunity_fields(stage, outcome, known)
+    elif kind == "insight":
+        lines += _insight_fields(outcome, known, today)
     else:  # pragma: no cover - resolve_kind keeps other kinds out
         raise ScaffoldError(f"cannot scaffold {kind}")
     return "\n".join(lines) + "\n" + BODIES[kind] + "\n"
@@ -229,6 +236,25 @@ def _opportunity_fields(stage: str | None, outcome: str | None, known: _Known) -
                  f"# stage: {stages[0]}{known.stage_note}" if stages else "# stage: <id>")
     lines += ["# visibility: public  # default: internal", "---"]
     return lines
+
+
+def _insight_fields(outcome: str | None, known: _Known, today: date) -> list[str]:
+    """The front matter of an insight after its title: where it comes from, and what it is evidence for."""
+    lines = [f"date: {today.isoformat()}  # when it was learned",
+             "source: \"TODO: interview, survey, support ticket, analytics, sales call, ...\"",
+             "# segment: first-time customers  # whom it is about",
+             "# url: \"https://example.com/research/42\"  # the research note, recording or ticket",
+             "effect: supports  # supports | contradicts",
+             "# what it is evidence for (or against), any of:"]
+    for field, ids in (("hypotheses", known.hypotheses), ("opportunities", known.opportunities),
+                       ("questions", known.questions)):
+        lines.append(f"# {field}: [{ids[0]}]{_commented('one of', ids)}" if ids else f"# {field}: [<id>]")
+    if outcome:
+        lines.append(f"outcomes: [{outcome}]")
+    else:
+        lines.append(f"# outcomes: [{known.outcomes[0]}]{_commented('one of', known.outcomes)}" if known.outcomes
+                     else "# outcomes: [<id>]")
+    return lines + ["# visibility: public  # default: internal", "---"]
 
 
 def list_kind_help(kind: str, id: str, title: str) -> str:

@@ -108,6 +108,7 @@ def pages(roadmap) -> dict[str, str]:
         "opportunity": first("opportunities", lambda o: o.get("outcome")),
         "metric": first("metrics"), "okr": first("okrs"),
         "kpis": "kpis/", "okrs": "okrs/", "hypotheses": "hypotheses/", "themes": "themes/", "questions": "questions/",
+        "insight": first("insights", lambda i: i.get("segment")), "insights": "insights/",
     }
 
 

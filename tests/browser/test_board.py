@@ -66,9 +66,9 @@ def test_every_filter_option_shows_exactly_the_matching_cards(open_page, path):
     filters_ready(page)
     assert page.is_visible("form[data-rg-filter]")
     names = page.eval_on_selector_all("form[data-rg-filter] select", "ss => ss.map(s => s.name)")
-    assert set(names) <= {"status", "horizon", "theme", "team", "kind"}
+    assert set(names) <= {"status", "horizon", "theme", "team", "confidence", "kind"}
     if path == "journey/":
-        assert set(names) == {"status", "horizon", "theme", "team", "kind"}
+        assert set(names) == {"status", "horizon", "theme", "team", "confidence", "kind"}
     assert names, "no filters on " + path
     unfiltered = page.evaluate(CHECK)
     assert unfiltered["bad"] == [] and unfiltered["shown"] == unfiltered["total"] > 0
@@ -201,7 +201,7 @@ def test_filters_and_cards_work_with_the_keyboard(open_page, server):
     page.keyboard.press("Escape")  # Escape in the form clears the filters
     page.wait_for_function("() => location.search === ''")
     assert page.evaluate(CHECK)["shown"] == result["total"]
-    for name in ("horizon", "theme", "team", "kind"):
+    for name in ("horizon", "theme", "team", "confidence", "kind"):
         tab_to(f"select[name={name}]", 3)
     tab_to("button.rg-filters__clear", 2)
     tab_to(".rg-card__title a")
