@@ -177,6 +177,16 @@ def test_a_hypothesis_shows_its_evidence_newest_first(site):
     assert "Evidence" in toc and toc.index("Evidence") < toc.index("Referenced by")
 
 
+def test_evidence_is_in_the_table_of_contents_where_it_is_on_the_page(site):
+    for rel in ("questions/why-no-booking/index.html", "outcomes/week-one-activation/index.html",
+                "opportunities/setup-is-confusing/index.html", "hypotheses/setup-checklist/index.html"):
+        doc = page(site, rel)
+        toc = [a.get("href") for a in doc.find("nav", cls="md-nav--secondary").find_all("a")]
+        headings = [f"#{h.get('id')}" for h in content(doc).find_all("h2") if f"#{h.get('id')}" in toc]
+        assert "#evidence" in headings and len(headings) >= 3, rel
+        assert [x for x in toc if x in headings] == headings, rel  # the same order
+
+
 def test_every_named_kind_shows_evidence_and_others_do_not(site):
     assert evidence_section(site, "questions/why-no-booking/index.html")["counts"] == "0 for · 1 against"
     assert evidence_section(site, "opportunities/setup-is-confusing/index.html")["counts"] == "1 for · 0 against"

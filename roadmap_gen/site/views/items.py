@@ -25,8 +25,9 @@ class Items:
         kit, t = self.kit, self.kit.t
         extra, sections = getattr(self, f"_{item.kind}")(at, item)
         evidence = self.insights.section(at, item.kind, item.id)
-        if evidence:
-            sections = [*sections, toc_entry("evidence", t["evidence.title"])]
+        if evidence:  # drawn after the kind's details, before its related cards
+            at_cards = next((i for i, e in enumerate(sections) if e["id"] == "related-items"), len(sections))
+            sections = [*sections[:at_cards], toc_entry("evidence", t["evidence.title"]), *sections[at_cards:]]
         history = self.history(at, item)
         content = CONTENT_TOC
         if isinstance(item, m.Hypothesis) and item.body.strip():  # the body sits under a heading of its own
