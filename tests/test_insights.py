@@ -213,6 +213,10 @@ def test_cards_show_evidence_counts_with_an_accessible_label(site):
     question = card(site, "journey/index.html", "question/why-no-booking")
     assert question.find("p", cls="rg-evidence-counts").find("span").clean_text() == "0 for · 1 against"
     assert not card(site, "journey/index.html", "hypothesis/zebra").has("p", cls="rg-evidence-counts")
+    outcomes = {a.find("a").get("href"): a.find_all("p", cls="rg-evidence-counts")
+                for a in content(page(site, "outcomes/index.html")).find_all("article", cls="rg-outcome-summary")}
+    assert [p.find("span").clean_text() for p in outcomes["week-one-activation/"]] == ["1 for · 0 against"]
+    assert outcomes["fewer-tickets/"] == []
 
 
 def test_cards_in_a_board_cell_follow_order_then_title(site):

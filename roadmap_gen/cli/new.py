@@ -29,9 +29,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               description="Write content/<kind>/<id> with every required field filled in (the first "
                                           "journey stage, metric or outcome where one is needed) and comments on the "
                                           "rest. Never overwrites a file. Kinds: outcome, theme, question, "
-                                          "hypothesis, opportunity, okr, insight; goals, strategies, stages and metrics are "
-                                          "entries of YAML lists, for which it prints an entry to paste. Exit 0 "
-                                          "written, 1 the file exists, 2 usage errors.",
+                                          "hypothesis, opportunity, okr, insight; goals, strategies, stages and "
+                                          "metrics are entries of YAML lists, for which it prints an entry to paste. "
+                                          "Exit 0 written, 1 the file exists, 2 usage errors.",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     p.add_argument("kind", metavar="KIND", help="outcome, theme, question, hypothesis, opportunity, okr or insight")
     p.add_argument("id", metavar="ID", help="lower-case kebab-case id, which is also the file name")

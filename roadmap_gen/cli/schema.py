@@ -22,8 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                               description="Print the JSON Schema (draft 2020-12) of one kind of content file, "
                                           "derived from the same declarations the checker uses, for editors and CI. "
                                           "Kinds: roadmap, journey, metrics, outcome, theme, question, hypothesis, "
-                                          "opportunity, okr (plurals work too). Markdown kinds describe the front "
-                                          "matter.",
+                                          "opportunity, okr, insight (plurals work too). Markdown kinds describe "
+                                          "the front matter.",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     p.add_argument("kind", metavar="KIND", nargs="?", help="e.g. hypothesis, okr, roadmap")
     p.add_argument("--all", action="store_true", help="every kind, one file each (needs --out)")

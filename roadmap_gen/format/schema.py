@@ -126,7 +126,8 @@ def _describe(f: Field, spec: Spec) -> str:
     if f.type == ENUM:
         doc = (doc + " " if doc else "") + "One of: " + ", ".join(f.choices) + "."
     if f.type in (REF, REFS) and f.ref:
-        what = f"The id of {'an' if f.ref[0] in 'aeiou' else 'a'} {f.ref}" if f.type == REF else f"Ids of {PLURAL.get(f.ref, f.ref + 's')}"
+        plural = PLURAL.get(f.ref, f.ref + "s")  # behaviours are no kind of their own
+        what = f"The id of {'an' if f.ref[0] in 'aeiou' else 'a'} {f.ref}" if f.type == REF else f"Ids of {plural}"
         doc = f"{doc} {what}." if doc else f"{what}."
     if f.type == DATE:
         doc = (doc + " " if doc else "") + "A date, YYYY-MM-DD."

@@ -49,7 +49,8 @@ def kind_index(kit: Kit, cards: Cards, related: Related, kind: str, at: Links) -
         ctx["stages"] = [{**kit.ref(at, "stage", s.id), "description": s.description,
                           "count": len(related.board_stage.get(s.id, ()))} for s in kit.r.stages]
     elif kind == "outcome":
-        ctx["outcomes"] = [kit.outcome_summary(at, o, f"index-{o.id}") for o in items]
+        ctx["outcomes"] = [{**kit.outcome_summary(at, o, f"index-{o.id}"),
+                            "evidence": cards.insights.counts("outcome", o.id)} for o in items]
     elif kind == "metric":
         from roadmap_gen.site.views.measures import metric_card
 
