@@ -167,7 +167,8 @@ def test_a_hypothesis_shows_its_evidence_newest_first(site):
                    "Contradicting 1": ["../../insights/clinics-skip-checklist/"]}}
     doc = content(page(site, "hypotheses/setup-checklist/index.html"))
     entry = doc.find("li", cls="rg-insight-entry")
-    assert entry.find("p", cls="rg-insight-entry__meta").clean_text() == "client interviews · clinic owners · 2026-10-12"
+    meta = entry.find("p", cls="rg-insight-entry__meta")
+    assert meta.clean_text() == "client interviews · clinic owners · Oct 12, 2026"
     assert entry.find("time").get("datetime") == "2026-10-12"
     # the insights are listed under Evidence, not again under Referenced by
     backlinks = doc.find("section", cls="rg-backlinks")
@@ -258,7 +259,7 @@ def test_insight_page(site):
     assert header.find("h1").clean_text() == '"I did not know where to start": five of eight owners'
     assert header.find("span", cls="rg-badge").clean_text() == "Supports"
     facts = {r.find("dt").clean_text(): r.find("dd").clean_text() for r in header.find_all("div", cls="rg-facts__row")}
-    assert facts == {"Source": "client interviews", "Segment": "clinic owners", "Date": "2026-10-12",
+    assert facts == {"Source": "client interviews", "Segment": "clinic owners", "Date": "Oct 12, 2026",
                      "Link": "https://research.example.com/42"}
     body = doc.find("div", cls="rg-body")
     assert body.find("div", cls="rg-search").get("hidden") is not None  # key facts, for the search only

@@ -53,7 +53,7 @@ def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
     if isinstance(item, m.Insight):
         add(t["insight.source"], item.source_text)
         add(t["insight.segment"], item.segment)
-        add(t["insight.date"], item.date.isoformat())
+        add(t["insight.date"], kit.when(item.date)["text"])
         add(t["insight.link"], refs=[{"url": item.url, "title": item.url}] if item.url else None)
     add(t["item.team"], getattr(item, "team", None))
     return rows

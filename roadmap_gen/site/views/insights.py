@@ -39,7 +39,7 @@ class Insights:
         """An insight in a list: its title, effect, where it comes from and when."""
         return {"id": insight.id, "title": insight.title, "url": at.item("insight", insight.id),
                 "effect": self.effect(insight.effect), "source": insight.source_text,
-                "segment": insight.segment or "", "date": insight.date.isoformat()}
+                "segment": insight.segment or "", "date": self.kit.when(insight.date)}
 
     def names(self, at: Links, insight: m.Insight) -> list[dict]:
         """What an insight is evidence for (or against), grouped by kind in content-format order."""
@@ -94,5 +94,5 @@ def key_facts(kit: Kit, insight: m.Insight) -> list[str]:
     t = kit.t
     names = [x.title for x in (kit.r.get(k, i) for k, i in insight.names() if k in m.PLURAL) if x]
     head = (t["kind.insight"], t[f"effect.{insight.effect}"], insight.source_text, insight.segment or "",
-            insight.date.isoformat())
+            kit.when(insight.date)["text"])
     return [" · ".join(x for x in head if x), " · ".join(names)]
