@@ -9,6 +9,7 @@ import time
 from typing import TextIO
 
 from roadmap_gen.compile.compiler import Compiled
+from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, HelpFormatter, add_project_args, compile_project
 
 EPILOG = """\
@@ -69,7 +70,7 @@ def _write_text(result: Compiled, out: TextIO, github: bool) -> None:
     for d in result.diagnostics:
         if github:
             level = "error" if d.is_error else "warning"
-            out.write(f"::{level} file={gh_escape(d.loc.path, True)},line={d.loc.line},"
+            out.write(f"::{level} file={gh_escape(printable(d.loc.path), True)},line={d.loc.line},"
                       f"col={d.loc.column}::{gh_escape(d.message)}\n")
         out.write(f"{d}\n")
     for d in result.dropped:

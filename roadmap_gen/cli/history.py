@@ -7,6 +7,7 @@ import json
 import sys
 
 from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, HelpFormatter, add_project_args, err, load_project
 
 EPILOG = """\
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     root = project.config_file.parent if project.config_file else project.content_dir
     h = roadmap_history(root, project.content_dir.resolve(), as_of, args.max_commits, audience)
     if not h.available:
-        err(f"roadmap-gen: no history: {h.reason}")
+        err(f"roadmap-gen: no history: {printable(h.detail or h.reason)}")
         return EXIT_USAGE
     if args.format == "atom":
         site = args.site_url or str(project.config.get("site_url") or "")
@@ -62,11 +63,13 @@ def _history_data(h) -> dict:
 
 
 def _print_text(h, max_commits: int) -> None:
+    lines = []
     for e in h.entries:
         c = e.commit
-        print(f"{c.short} {c.date[:10]} {c.author}: {e.title}")
-        print(f"    {e.summary}" + (f" ({e.errors} content errors)" if e.errors else ""))
-        for line in e.lines:
-            print(f"    - {line}")
+        lines.append(f"{c.short} {c.date[:10]} {c.author}: {e.title}")
+        lines.append(f"    {e.summary}" + (f" ({e.errors} content errors)" if e.errors else ""))
+        lines += [f"    - {line}" for line in e.lines]
     if h.truncated:
-        print(f"(only the newest {max_commits} commits)")
+        lines.append(f"(only the newest {max_commits} commits)")
+    for line in lines:
+        print(printable(line))  # text from the files stays on its line

@@ -80,17 +80,20 @@ def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: 
     return replace(node, fields=MappingProxyType(fields), locs=MappingProxyType(locs), **changes)
 
 
-def for_audience(roadmap: m.Roadmap, audience: str) -> tuple[m.Roadmap, list[Dropped]]:
-    """The roadmap as ``audience`` may see it, and the references that had to go."""
+def for_audience(roadmap: m.Roadmap, audience: str,
+                 visible: frozenset[tuple[str, str]] | None = None) -> tuple[m.Roadmap, list[Dropped]]:
+    """The roadmap as ``audience`` may see it, and the references that had to go. ``visible``: for a public
+    history, the ``(kind, id)`` of the items public at the built revision; others are left out too."""
     if audience != "public":
         return roadmap, []
-    keep = {kind: {i.id for i in roadmap.items(kind) if i.is_public} for kind in m.KINDS}
+    keep = {kind: {i.id for i in roadmap.items(kind) if i.is_public and (visible is None or (kind, i.id) in visible)}
+            for kind in m.KINDS}
     dropped: list[Dropped] = []
     lists = {}
     for kind in m.KINDS:
         items = []
         for item in roadmap.items(kind):
-            if not item.is_public:
+            if item.id not in keep[kind]:
                 continue
             new = _strip(item, ITEM_SPECS[kind], keep, item, dropped)
             if isinstance(new, m.Okr):

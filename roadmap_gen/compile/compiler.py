@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from roadmap_gen.format import model as m
 from roadmap_gen.compile.audience import Dropped, for_audience
@@ -41,23 +42,25 @@ class Compiled:
 class Compiler:
     """Compiles one content folder; keep it alive between builds to reuse the parse cache."""
 
-    def __init__(self, content_dir: Path, display_base: Path | None = None) -> None:
+    def __init__(self, content_dir: Path, display_base: Path | None = None, files: Any = None) -> None:
         self.content_dir = Path(content_dir)
-        self.loader = Loader(self.content_dir, display_base)
+        self.loader = Loader(self.content_dir, display_base, files)  # files: see Loader
         self._last: tuple[tuple, Compiled] | None = None  # the last result, by content fingerprint and options
 
-    def compile(self, as_of: date, audience: str = "internal") -> Compiled:
-        """The compiled roadmap; unchanged content (same fingerprint) and options give the last result again."""
+    def compile(self, as_of: date, audience: str = "internal",
+                visible: frozenset[tuple[str, str]] | None = None) -> Compiled:
+        """The compiled roadmap; unchanged content (same fingerprint) and options give the last result again.
+        ``visible`` leaves out of a public roadmap the items not in it (see :func:`for_audience`)."""
         t0 = time.perf_counter()
         loaded = self.loader.load()
-        key = (loaded.fingerprint, as_of, audience)
+        key = (loaded.fingerprint, as_of, audience, visible)
         if self._last is not None and self._last[0] == key:  # the same roadmap and figures, nothing parsed
             return replace(self._last[1], parsed=loaded.parsed, timings={"load": time.perf_counter() - t0})
-        compiled = self._passes(loaded, as_of, audience, t0)
+        compiled = self._passes(loaded, as_of, audience, t0, visible)
         self._last = (key, compiled)
         return compiled
 
-    def _passes(self, loaded, as_of: date, audience: str, t0: float) -> Compiled:
+    def _passes(self, loaded, as_of: date, audience: str, t0: float, visible=None) -> Compiled:
         t1 = time.perf_counter()
         diags = list(loaded.diagnostics)
         roadmap, figures, dropped = loaded.roadmap, None, []
@@ -65,7 +68,7 @@ class Compiler:
             diags.extend(validate(roadmap, loaded.unreadable))
         t2 = time.perf_counter()
         if roadmap is not None:
-            roadmap, dropped = for_audience(roadmap, audience)
+            roadmap, dropped = for_audience(roadmap, audience, visible)
             figures = compute(roadmap, as_of)
         t3 = time.perf_counter()
         timings = {"load": t1 - t0, "validate": t2 - t1, "compute": t3 - t2}

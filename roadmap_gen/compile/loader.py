@@ -9,20 +9,21 @@ a file that cannot be read contributes nothing but its errors.
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from roadmap_gen.compile.builders import MD_BUILDERS, as_written, build_metric, build_stage
+from roadmap_gen.compile.files import FILE, FOLDER, LINK, OTHER, DiskFiles, FileProblem, shown
 from roadmap_gen.compile.parsers import (
     MAX_CSV_BYTES, ParseFn, list_parser, md_parser, parse_csv, parse_okr, parse_roadmap, parse_series,
     split_front_matter,
 )
 from roadmap_gen.format import model as m
-from roadmap_gen.format.diagnostics import Diagnostic, Diagnostics, Location, display_path, suggestion
+from roadmap_gen.format.diagnostics import Diagnostic, Diagnostics, Location, excerpt, suggestion
 from roadmap_gen.format.scalars import check_id
+from roadmap_gen.format.yamlsrc import MAX_FILE_BYTES
 
 __all__ = [
     "LoadResult", "Loader", "MD_FOLDERS", "KNOWN_ENTRIES", "MAX_CSV_BYTES", "MD_BUILDERS", "as_written",
@@ -47,43 +48,40 @@ class LoadResult:
 
 
 class Loader:
-    """Loads a content folder; keep one instance alive to reuse its parse cache."""
+    """Loads a content folder; keep one instance alive to reuse its parse cache.
 
-    def __init__(self, content_dir: Path, display_base: Path | None = None) -> None:
+    ``files`` is where the folder is read from: the folder on disk (:class:`DiskFiles`, the default) or
+    anything with the same methods, such as a git revision's tree (:class:`roadmap_gen.git.repo.TreeFiles`).
+    """
+
+    def __init__(self, content_dir: Path, display_base: Path | None = None, files: Any = None) -> None:
         self.root = Path(content_dir)
-        self.display_base = display_base
-        self._cache: dict[tuple[str, str], tuple[Any, tuple[Diagnostic, ...]]] = {}
+        self.files = files if files is not None else DiskFiles(self.root, display_base)
+        self._cache: dict[tuple[str, str, str], tuple[Any, tuple[Diagnostic, ...]]] = {}
         self._parsed = 0
-        self._keys: list[tuple[str, str]] = []  # (path as shown, hash) of every file read by this load()
-        self._shown_dirs: dict[Path, str] = {}  # folder -> as shown; cleared by each load()
+        self._keys: list[tuple[str, str, str]] = []  # (path as shown, kind, hash) of every file read by this load()
+        self._root_shown = "."
 
-    def display(self, path: Path) -> str:
-        # display_path resolves the whole path (a system call per component); do that once per folder
-        # and add the name, unless the file itself is a symlink (resolving it may lead elsewhere)
-        parent = path.parent
-        shown = self._shown_dirs.get(parent)
-        if shown is None:
-            shown = self._shown_dirs[parent] = display_path(parent, self.display_base)
-        if shown.startswith("/") or path.name in ("", ".", "..") or os.path.islink(path):
-            return display_path(path, self.display_base)  # outside the base (or the base itself), or a link
-        return path.name if shown == "." else posixpath.join(shown, path.name)
+    def display(self, rel: str) -> str:
+        """A path in the content folder (``themes/x.md``) as messages name it."""
+        return shown(self._root_shown, rel)
 
-    def _cached(self, path: Path, kind: str, parse_fn: Callable[[bytes, str, str, Diagnostics], Any],
+    def _cached(self, rel: str, kind: str, parse_fn: Callable[[bytes, str, str, Diagnostics], Any],
                 diags: Diagnostics, files: list[Path]) -> Any:
-        files.append(path)
-        rel = path.relative_to(self.root).as_posix()
-        shown = self.display(path)
+        files.append(self.files.path(rel))
+        where = self.display(rel)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            diags.error(Location(shown), f"cannot read file: {exc.strerror}")
+            data = self.files.read(rel, MAX_CSV_BYTES if kind == "series" else MAX_FILE_BYTES)
+        except FileProblem as exc:
+            diags.error(Location(where), str(exc))
             return None
-        key = (shown, hashlib.blake2b(data, digest_size=16).hexdigest())
+        # the kind is part of the key: the same bytes at the same path read as another kind are parsed again
+        key = (where, kind, hashlib.blake2b(data, digest_size=16).hexdigest())
         self._keys.append(key)
         hit = self._cache.get(key)
         if hit is None:
             local = Diagnostics()
-            value = parse_fn(data, shown, rel, local)
+            value = parse_fn(data, where, rel, local)
             hit = (value, tuple(local.items))
             self._cache[key] = hit
             self._parsed += 1
@@ -97,10 +95,10 @@ class Loader:
         files: list[Path] = []
         self._parsed = 0
         self._keys = []
-        self._shown_dirs = {}
-        if not self.root.is_dir():
-            diags.error(Location(self.display(self.root)), "content folder not found; set the plugin's "
-                                                           "`content_dir` or pass the folder to `roadmap-gen check`")
+        self._root_shown = self.files.display_root()
+        if not self.files.is_root():
+            diags.error(Location(self._root_shown), "content folder not found; set the plugin's `content_dir` "
+                                                    "or pass the folder to `roadmap-gen check`")
             return LoadResult(None, diags.sorted(), (), 0)
         self._check_entries(diags)
 
@@ -124,65 +122,77 @@ class Loader:
 
     def _head(self, diags: Diagnostics, files: list[Path]) -> dict[str, Any] | None:
         """roadmap.yml, which every roadmap needs."""
-        path = self.root / "roadmap.yml"
-        if path.is_file():
-            return self._cached(path, "roadmap", parse_roadmap, diags, files)
-        diags.error(Location(self.display(path)), "missing roadmap.yml: every roadmap needs one with "
-                                                  "`title`, `vision` and `mission`")
+        kind = self.files.kind("roadmap.yml")
+        if kind == FILE:
+            return self._cached("roadmap.yml", "roadmap", parse_roadmap, diags, files)
+        if kind is None:  # a link or a special file is reported by _check_entries
+            diags.error(Location(self.display("roadmap.yml")), "missing roadmap.yml: every roadmap needs one with "
+                                                                "`title`, `vision` and `mission`")
         return None
 
     def _list_file(self, key: str, kind: str, builder: Callable[..., Any], diags: Diagnostics,
                    files: list[Path], missing: str = "") -> tuple | None:
         """The items of ``<key>.yml``: () when it is absent (an error if ``missing`` says why), None if unreadable."""
-        path = self.root / f"{key}.yml"
-        if path.is_file():
-            return self._cached(path, key, list_parser(kind, key, builder), diags, files)
+        rel = f"{key}.yml"
+        found = self.files.kind(rel)
+        if found == FILE:
+            return self._cached(rel, key, list_parser(kind, key, builder), diags, files)
+        if found is not None:  # a link or a special file (reported by _check_entries): unreadable
+            return None
         if missing:
-            diags.error(Location(self.display(path)), missing)
+            diags.error(Location(self.display(rel)), missing)
         return ()
 
     def _items(self, folder: str, ext: str, kind: str, parse_fn: ParseFn, diags: Diagnostics,
                files: list[Path]) -> tuple:
         """The items of a folder of one file per item, in file-name order."""
-        return tuple(item for item in (self._cached(p, kind, parse_fn, diags, files)
-                                       for p in self._folder(folder, ext, diags)) if item is not None)
+        return tuple(item for item in (self._cached(rel, kind, parse_fn, diags, files)
+                                       for rel in self._folder(folder, ext, diags)) if item is not None)
 
-    def _folder(self, folder: str, ext: str, diags: Diagnostics) -> list[Path]:
-        d = self.root / folder
-        if not d.is_dir():
-            return []
+    def _folder(self, folder: str, ext: str, diags: Diagnostics) -> list[str]:
+        """The files of a folder that are named like items, as paths in the content folder."""
+        if self.files.kind(folder) != FOLDER:
+            return []  # absent; a link or a special file is reported by _check_entries
         out = []
-        for p in sorted(d.iterdir()):
-            if p.name.startswith("."):
+        for name in self.files.names(folder):
+            rel = f"{folder}/{name}"
+            if name.startswith("."):
                 continue
-            if p.is_dir() or p.suffix != ext:
+            found = self.files.kind(rel)
+            stem, suffix = posixpath.splitext(name)
+            where = Location(self.display(rel))
+            if found in (LINK, OTHER):
+                diags.error(where, self.files.refusal(rel))
+            elif found == FOLDER or suffix != ext:
                 other = ".yaml" if ext == ".yml" else ".markdown"
-                hint = f"; rename it to {p.stem}{ext}" if p.suffix == other else ""
-                diags.error(Location(self.display(p)), f"unexpected {'folder' if p.is_dir() else 'file'} in "
-                                                       f"{folder}/: expected `<id>{ext}` files{hint}")
-                continue
-            if check_id(p.stem, Location(self.display(p)), diags, "file name (the id)"):
-                out.append(p)
+                hint = f"; rename it to {excerpt(stem)}{ext}" if suffix == other else ""
+                diags.error(where, f"unexpected {'folder' if found == FOLDER else 'file'} in "
+                                   f"{folder}/: expected `<id>{ext}` files{hint}")
+            elif check_id(stem, where, diags, "file name (the id)"):
+                out.append(rel)
         return out
 
     def _check_entries(self, diags: Diagnostics) -> None:
-        for p in sorted(self.root.iterdir()):
-            if p.name.startswith(".") or p.name in KNOWN_ENTRIES or p.name.lower().startswith("readme"):
+        for name in self.files.names(""):
+            if name.startswith("."):
                 continue
-            what = "folder" if p.is_dir() else "file"
-            diags.error(Location(self.display(p)), f"unknown {what} `{p.name}` in the content folder"
-                                                   f"{suggestion(p.name, KNOWN_ENTRIES)}")
+            found = self.files.kind(name)
+            if found in (LINK, OTHER):
+                diags.error(Location(self.display(name)), self.files.refusal(name))
+            elif name not in KNOWN_ENTRIES and not name.lower().startswith("readme"):
+                what = "folder" if found == FOLDER else "file"
+                diags.error(Location(self.display(name)), f"unknown {what} `{excerpt(name)}` in the content folder"
+                                                           f"{suggestion(name, KNOWN_ENTRIES)}")
 
     def _attach_series(self, metrics: tuple, diags: Diagnostics, files: list[Path]) -> tuple:
         series: dict[str, tuple[tuple, str]] = {}
-        for p in self._folder("metrics", ".csv", diags):
-            value = self._cached(p, "series", parse_csv, diags, files)
+        for rel in self._folder("metrics", ".csv", diags):
+            value = self._cached(rel, "series", parse_csv, diags, files)
             if value is not None:
-                series[p.stem] = (value, p.relative_to(self.root).as_posix())
+                series[posixpath.splitext(posixpath.basename(rel))[0]] = (value, rel)
         known = {mt.id for mt in metrics}
         for id in sorted(set(series) - known):
-            path = self.root / "metrics" / f"{id}.csv"
-            diags.error(Location(self.display(path)), f"measurements for unknown metric `{id}`: add it to "
-                                                      f"metrics.yml{suggestion(id, known)}")
+            diags.error(Location(self.display(f"metrics/{id}.csv")),
+                        f"measurements for unknown metric `{id}`: add it to metrics.yml{suggestion(id, known)}")
         return tuple(replace(mt, measurements=series[mt.id][0], series_source=series[mt.id][1])
                      if mt.id in series else mt for mt in metrics)

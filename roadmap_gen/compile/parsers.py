@@ -18,7 +18,7 @@ from typing import Any, Callable
 from roadmap_gen.compile.builders import MD_BUILDERS, build_goal, build_okr, build_roadmap_head, build_strategy
 from roadmap_gen.format import model as m
 from roadmap_gen.format.convert import Converter
-from roadmap_gen.format.diagnostics import Diagnostics, Location
+from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
 from roadmap_gen.format.fields import Record, Spec
 from roadmap_gen.format.scalars import INVALID, parse_date, parse_number
 from roadmap_gen.format.spec import FILE_SPECS
@@ -190,7 +190,7 @@ def _first_data_row(first: list[str], shown: str, diags: Diagnostics) -> int | N
             diags.error(Location(shown, 1, 1), "missing header row: start the file with `date,value,note`")
             return 0  # no header row: data from line 1
         diags.error(Location(shown, 1, 1), f"header must be `date,value` or `date,value,note`, "
-                                           f"found `{','.join(first)}`")
+                                           f"found `{excerpt(','.join(first))}`")
         return None
     return 1
 
@@ -209,7 +209,7 @@ def _measurement(row: list[str], n: int, shown: str, diags: Diagnostics) -> m.Me
     if not raw:
         diags.error(vloc, "value is empty")
     if isinstance(v, float) and not math.isfinite(v):  # pragma: no cover - NUMBER_RE refuses these
-        diags.error(vloc, f"value must be a finite number, found `{raw}`")
+        diags.error(vloc, f"value must be a finite number, found `{excerpt(raw)}`")
         v = INVALID
     if d is INVALID or v is INVALID:
         return None

@@ -6,16 +6,16 @@ type its field declares, with a located error when it does not fit.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from roadmap_gen.format.diagnostics import Diagnostics, Location, suggestion
+from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt, suggestion
 from roadmap_gen.format.fields import (
     BOOL, CADENCE, DATE, ENUM, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
     Field, Record, Spec,
 )
 from roadmap_gen.format.scalars import (
-    CADENCE_RE, CADENCES, INVALID, PERIOD_RE, YAML11_BOOL, YAML11_NULL, check_id, parse_date, parse_number,
+    CADENCE_RE, CADENCES, INVALID, PERIOD_RE, URL_SCHEME_RE, URL_SCHEMES, YAML11_BOOL, YAML11_NULL, check_id,
+    normalise_url, parse_date, parse_number,
 )
 from roadmap_gen.format.yamlsrc import YMap, YNode, YScalar, YSeq, node_kind
 
@@ -59,7 +59,7 @@ class Converter:
                 hint = suggestion(key.value, allowed)
                 if not hint:
                     hint = f"; expected one of: {', '.join(allowed)}"
-                self.diags.error(key.loc, f"unknown key `{key.value}` in {spec.name}{hint}")
+                self.diags.error(key.loc, f"unknown key `{excerpt(key.value)}` in {spec.name}{hint}")
                 continue
             if _is_null(value):
                 if f.required:
@@ -123,9 +123,9 @@ class Converter:
         v, loc = node.value, node.loc
         if t in _TEXT_LIKE:
             if node.plain and (YAML11_BOOL.match(v) or YAML11_NULL.match(v)):
-                self.diags.error(loc, f"`{f.name}: {v}` would be read by YAML as "
+                self.diags.error(loc, f"`{f.name}: {excerpt(v)}` would be read by YAML as "
                                       f"{'a boolean' if YAML11_BOOL.match(v) else 'null'}; "
-                                      f"quote it if you mean the text: \"{v}\"")
+                                      f"quote it if you mean the text: \"{excerpt(v)}\"")
                 return INVALID
             return self._text_like(v, loc, t, f)
         if t == NUMBER:
@@ -157,7 +157,7 @@ class Converter:
     def _enum(self, v: str, loc: Location, f: Field) -> Any:
         if v in f.choices:
             return v
-        self.diags.error(loc, f"`{v}` is not a valid {f.name}; expected one of: "
+        self.diags.error(loc, f"`{excerpt(v)}` is not a valid {f.name}; expected one of: "
                               f"{', '.join(f.choices)}{suggestion(v, f.choices)}")
         return INVALID
 
@@ -166,15 +166,15 @@ class Converter:
         if pm and 1 <= int(pm.group(1)) <= 9998:
             return v
         if pm:
-            self.diags.error(loc, f"`{v}` is not a period: the year must be between 0001 and 9998")
+            self.diags.error(loc, f"`{excerpt(v)}` is not a period: the year must be between 0001 and 9998")
             return INVALID
-        self.diags.error(loc, f"`{v}` is not a period; write YYYY, YYYY-Qn or YYYY-MM (e.g. 2026-Q4)")
+        self.diags.error(loc, f"`{excerpt(v)}` is not a period; write YYYY, YYYY-Qn or YYYY-MM (e.g. 2026-Q4)")
         return INVALID
 
     def _cadence(self, v: str, loc: Location) -> Any:
         if v in CADENCES or CADENCE_RE.match(v):
             return v
-        self.diags.error(loc, f"`{v}` is not a cadence; expected {', '.join(CADENCES)} or "
+        self.diags.error(loc, f"`{excerpt(v)}` is not a cadence; expected {', '.join(CADENCES)} or "
                               f"`N days`, `N weeks`, `N months`{suggestion(v, CADENCES)}")
         return INVALID
 
@@ -186,15 +186,15 @@ class Converter:
             return False
         if node.plain and YAML11_BOOL.match(v):
             right = "true" if v.lower() in ("y", "yes", "on") else "false"
-            self.diags.error(loc, f"`{f.name}: {v}` is ambiguous YAML; write `{right}`")
+            self.diags.error(loc, f"`{f.name}: {excerpt(v)}` is ambiguous YAML; write `{right}`")
         else:
-            self.diags.error(loc, f"`{f.name}` must be true or false, found `{v}`")
+            self.diags.error(loc, f"`{f.name}` must be true or false, found `{excerpt(v)}`")
         return INVALID
 
     def number(self, node: YScalar, f: Field) -> Any:
         v, loc = node.value, node.loc
         if not node.plain:
-            self.diags.error(loc, f"`{f.name}` must be a number, found quoted text \"{v}\"")
+            self.diags.error(loc, f"`{f.name}` must be a number, found quoted text \"{excerpt(v)}\"")
             return INVALID
         return parse_number(v, loc, self.diags, f"`{f.name}`")
 
@@ -209,11 +209,14 @@ class Converter:
         return parse_date(v, loc, self.diags, f"`{f.name}`")
 
     def url(self, v: str, loc: Location, f: Field) -> Any:
-        # as browsers read it: tabs and newlines removed, leading control characters and spaces stripped
-        probe = re.sub(r"[\t\n\r]", "", v).strip("".join(map(chr, range(0x21))))
-        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", probe)
-        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+        url, bad = normalise_url(v)
+        if bad:
+            self.diags.error(loc, f"`{f.name}` contains the invisible or control character U+{ord(bad):04X}; "
+                                  "remove it")
+            return INVALID
+        scheme = URL_SCHEME_RE.match(url)
+        if scheme and scheme.group(1).lower() not in URL_SCHEMES:
             self.diags.error(loc, f"`{f.name}` uses the `{scheme.group(1)}:` scheme; only http, https, "
                                   "mailto and relative links are allowed")
             return INVALID
-        return v.strip()
+        return url

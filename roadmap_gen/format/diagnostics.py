@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -17,7 +18,7 @@ class Location:
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{printable(self.path)}:{self.line}:{self.column}"
 
     def shifted(self, lines: int) -> "Location":
         return Location(self.path, self.line + lines, self.column)
@@ -47,10 +48,10 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, loc: Location, message: str) -> None:
-        self.items.append(Diagnostic(loc, message, "error"))
+        self.items.append(Diagnostic(loc, _one_line(message), "error"))
 
     def warning(self, loc: Location, message: str) -> None:
-        self.items.append(Diagnostic(loc, message, "warning"))
+        self.items.append(Diagnostic(loc, _one_line(message), "warning"))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self.items.extend(items)
@@ -61,6 +62,38 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self.items), key=_sort_key)
+
+
+MAX_MESSAGE = 300
+"""A message is cut at this many characters: nothing read from a file is echoed at length."""
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to echo on one line of a terminal or CI log: control, format (bidi, zero-width) and
+    line-separator characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() or c == " " or unicodedata.category(c) == "Zs":
+            out.append(c)
+        else:
+            out.append(_ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+                                           if ord(c) < 0x10000 else f"\\U{ord(c):08x}"))
+    return "".join(out)
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """A value read from a file, as a message quotes it: at most ``limit`` characters, :func:`printable`."""
+    text = str(value)
+    return printable(text[:limit] + ("…" if len(text) > limit else ""))
+
+
+def _one_line(message: str) -> str:
+    message = printable(message)
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE - 1] + "…"
 
 
 def _sort_key(d: Diagnostic) -> tuple:

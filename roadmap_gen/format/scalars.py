@@ -12,17 +12,20 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from roadmap_gen.format.diagnostics import Diagnostics, Location
+from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
 
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
-CADENCE_RE = re.compile(r"^([1-9]\d*) (day|days|week|weeks|month|months)$")
-NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
-YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
-YAML11_NULL = re.compile(r"^(~|null|Null|NULL)$")
+# `\Z`, not `$` (which also matches before a final newline); ASCII digits only (`\d` takes ٢ too)
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?\Z", re.ASCII)
+CADENCE_RE = re.compile(r"^([1-9]\d*) (day|days|week|weeks|month|months)\Z", re.ASCII)
+NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\Z", re.ASCII)
+YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\Z")
+YAML11_NULL = re.compile(r"^(~|null|Null|NULL)\Z")
 
 CADENCES = ("weekly", "monthly", "quarterly", "yearly")
+URL_SCHEMES = ("http", "https", "mailto")
+URL_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 class _Invalid:
@@ -44,8 +47,8 @@ def check_id(value: str, loc: Location, diags: Diagnostics, what: str = "id") ->
     if ID_RE.match(value):
         return True
     fixed = kebab(value)
-    hint = f"; try `{fixed}`" if fixed else ""
-    diags.error(loc, f"{what} `{value}` is not lower-case ASCII kebab-case (a-z, 0-9, single hyphens){hint}")
+    hint = f"; try `{excerpt(fixed)}`" if fixed else ""
+    diags.error(loc, f"{what} `{excerpt(value)}` is not lower-case ASCII kebab-case (a-z, 0-9, single hyphens){hint}")
     return False
 
 
@@ -59,22 +62,22 @@ def add_months(d: date, months: int) -> date:
 
 def parse_number(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
     s = v.strip()
-    if re.match(r"^[-+]?0\d", s) and "." not in s and "e" not in s.lower():
-        diags.error(loc, f"{what}: `{s}` is ambiguous (YAML 1.1 reads a leading zero as octal); "
-                         f"write `{s.lstrip('+-0') or '0'}`")
+    if re.match(r"^[-+]?0\d", s, re.ASCII) and "." not in s and "e" not in s.lower():
+        diags.error(loc, f"{what}: `{excerpt(s)}` is ambiguous (YAML 1.1 reads a leading zero as octal); "
+                         f"write `{excerpt(s.lstrip('+-0') or '0')}`")
         return INVALID
     if not NUMBER_RE.match(s):
         if s.lower().lstrip("+-.") in ("inf", "nan", "infinity"):
-            diags.error(loc, f"{what} must be a finite number, found `{s}`")
+            diags.error(loc, f"{what} must be a finite number, found `{excerpt(s)}`")
         elif YAML11_BOOL.match(s):
-            diags.error(loc, f"{what} must be a number, found `{s}` (a YAML 1.1 boolean)")
+            diags.error(loc, f"{what} must be a number, found `{excerpt(s)}` (a YAML 1.1 boolean)")
         else:
-            diags.error(loc, f"{what} must be a number, found `{s}`")
+            diags.error(loc, f"{what} must be a number, found `{excerpt(s)}`")
         return INVALID
     if not math.isfinite(float(s)):  # 1e999, or more digits than a float can hold
-        diags.error(loc, f"{what} must be a finite number, found `{s if len(s) <= 40 else s[:37] + '...'}`")
+        diags.error(loc, f"{what} must be a finite number, found `{excerpt(s)}`")
         return INVALID
-    if re.match(r"^[-+]?\d+$", s):
+    if re.fullmatch(r"[-+]?\d+", s, re.ASCII):
         return int(s)
     return float(s)
 
@@ -82,10 +85,30 @@ def parse_number(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
 def parse_date(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
     s = v.strip()
     if not DATE_RE.match(s):
-        diags.error(loc, f"{what}: `{s}` is not a date; write YYYY-MM-DD")
+        diags.error(loc, f"{what}: `{excerpt(s)}` is not a date; write YYYY-MM-DD")
         return INVALID
     try:
         return date.fromisoformat(s)
     except ValueError as exc:
-        diags.error(loc, f"{what}: `{s}` is not a valid date ({exc})")
+        diags.error(loc, f"{what}: `{excerpt(s)}` is not a valid date ({exc})")
         return INVALID
+
+
+def _invisible(c: str) -> bool:
+    """A control, format (bidi, zero-width) or separator character, or a space other than U+0020."""
+    return unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or (c.isspace() and c != " ")
+
+
+def normalise_url(text: str) -> tuple[str, str]:
+    """``(url, "")``: the URL as stored and shown, read once the way browsers read it (tabs and line breaks
+    removed, spaces and invisible characters stripped from both ends, Unicode ones included); or
+    ``("", character)`` when an invisible or control character is left inside it."""
+    url = re.sub(r"[\t\n\r]", "", text)
+    start, end = 0, len(url)
+    while start < end and (url[start] == " " or _invisible(url[start])):
+        start += 1
+    while end > start and (url[end - 1] == " " or _invisible(url[end - 1])):
+        end -= 1
+    url = url[start:end]
+    bad = next((c for c in url if _invisible(c)), "")
+    return ("", bad) if bad else (url, "")

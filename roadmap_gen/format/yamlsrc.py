@@ -17,7 +17,7 @@ from typing import Union
 
 import yaml
 
-from roadmap_gen.format.diagnostics import Diagnostics, Location
+from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
 
 try:  # libyaml's C parser is ~10x faster; marks are the same
     from yaml import CSafeLoader as _Loader
@@ -159,15 +159,15 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             self.refused += 1
             if self.refused <= 20:
-                self.diags.error(loc, f"YAML alias `*{anchor}` is not allowed; write the value out")
+                self.diags.error(loc, f"YAML alias `*{excerpt(anchor)}` is not allowed; write the value out")
             return True
         if anchor is not None:
-            self.diags.error(loc, f"YAML anchor `&{anchor}` is not allowed; write values out in full")
+            self.diags.error(loc, f"YAML anchor `&{excerpt(anchor)}` is not allowed; write values out in full")
             bad = True
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self.diags.error(loc, f"YAML tag `{shown}` is not allowed; quote the value if it is text")
+            self.diags.error(loc, f"YAML tag `{excerpt(shown)}` is not allowed; quote the value if it is text")
             bad = True
         return bad
 
@@ -227,7 +227,7 @@ def _mapping(children: list, loc: Location, diags: Diagnostics) -> YMap:
             continue
         if key.value in seen:
             first = seen[key.value]
-            diags.error(key.loc, f"duplicate key `{key.value}` (first at line {first.line})")
+            diags.error(key.loc, f"duplicate key `{excerpt(key.value)}` (first at line {first.line})")
             continue
         seen[key.value] = key.loc
         items.append((key, value))

@@ -84,6 +84,7 @@ class History:
     as_of: str = ""
     audience: str = "internal"
     truncated: bool = False
+    detail: str = ""  # what went wrong, for the build log (``reason`` is for the page and names no path)
 
     def for_item(self, kind: str, id: str) -> tuple[ItemEvent, ...]:
         return self.per_item.get((kind, id), ())

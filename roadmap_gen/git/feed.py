@@ -17,13 +17,16 @@ _XML_INVALID = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010
 _EPOCH = "1970-01-01T00:00:00Z"
 
 
+_LINE_BREAKS = {"\n": "&#10;", "\r": "&#13;"}  # the same XML, and no line of it starts with text from a file
+
+
 def _x(text: Any) -> str:
     """Text for XML content: invalid characters dropped, markup escaped."""
-    return escape(_XML_INVALID.sub("", str(text)))
+    return escape(_XML_INVALID.sub("", str(text)), _LINE_BREAKS)
 
 
 def _attr(text: Any) -> str:
-    return quoteattr(_XML_INVALID.sub("", str(text)))
+    return quoteattr(_XML_INVALID.sub("", str(text)), _LINE_BREAKS)
 
 
 def _absolute(url: str) -> bool:

@@ -25,6 +25,8 @@ from roadmap_gen.git.entries import History, HistoryEntry, ItemEvent
 from roadmap_gen.git.feed import ATOM_NS, atom_feed
 from roadmap_gen.git.repo import (NO_GIT_REASON, NOT_A_REPO_REASON, SHALLOW_REASON, BlobReader, Commit, Git,
                                   GitError, GitMissing, Snapshots)
+
+UNREADABLE_REASON = "git could not read the history (the build log says why)"
 from roadmap_gen.git.roadmap_diff import RoadmapDiff
 
 __all__ = ("roadmap_history", "History", "HistoryEntry", "ItemEvent", "Commit", "Git", "GitError", "GitMissing",
@@ -37,14 +39,18 @@ class _Unavailable(Exception):
 
 
 def roadmap_history(repo_root: Path, content_dir: Path, as_of: date, max_commits: int = 200,
-                    audience: str = "internal", skip_empty: bool | None = None, git: "Git | None" = None) -> History:
+                    audience: str = "internal", skip_empty: bool | None = None, git: "Git | None" = None,
+                    visible: frozenset[tuple[str, str]] | None = None) -> History:
     """The history of the roadmap in ``content_dir`` (absolute, or relative to ``repo_root``).
 
     Every revision is compiled for ``as_of`` and ``audience``; with ``audience="public"``
-    the diffs only see public items, and commits that change nothing public are
-    left out (``skip_empty`` overrides that: True drops commits with no roadmap
-    change for any audience, False keeps them all). ``git``: the repository of
-    ``repo_root``, when the caller has opened it already. Never raises.
+    the diffs only see the items that are public now (``visible``: their ``(kind, id)``,
+    by default those public in ``content_dir`` as it is), so an item made internal
+    later never shows, and commits that change nothing public are left out
+    (``skip_empty`` overrides that: True drops commits with no roadmap change for any
+    audience, False keeps them all). ``git``: the repository of ``repo_root``, when the
+    caller has opened it already. Never raises; ``reason`` never names a file or folder
+    (``detail`` says what went wrong, for the build log).
     """
     as_of_text = as_of.isoformat()
     if skip_empty is None:
@@ -52,24 +58,38 @@ def roadmap_history(repo_root: Path, content_dir: Path, as_of: date, max_commits
     content_dir = Path(content_dir)
     if not content_dir.is_absolute():
         content_dir = Path(repo_root) / content_dir
+    detail = ""
     try:
         git = git or Git.open(Path(repo_root))
-        entries, truncated = _read_entries(git, content_dir, as_of, max_commits, audience, skip_empty)
+        if audience == "public" and visible is None:
+            visible = public_now(content_dir, as_of)
+        entries, truncated = _read_entries(git, content_dir, as_of, max_commits, audience, skip_empty, visible)
     except _Unavailable as exc:
         reason = str(exc)
     except GitMissing:
         reason = NO_GIT_REASON
-    except GitError as exc:
-        reason = str(exc) or NOT_A_REPO_REASON
+    except GitError as exc:  # its message may name folders ("dubious ownership in repository at /home/...")
+        reason = NOT_A_REPO_REASON if str(exc) in ("", NOT_A_REPO_REASON) else UNREADABLE_REASON
+        detail = str(exc)
     except Exception as exc:  # noqa: BLE001 - a site build must not fail over its history page
-        reason = f"history could not be read: {type(exc).__name__}: {exc}"
+        reason, detail = UNREADABLE_REASON, f"{type(exc).__name__}: {exc}"
     else:
         return History(True, "", entries, _per_item(entries), as_of_text, audience, truncated)
-    return History(False, reason, as_of=as_of_text, audience=audience)
+    return History(False, reason, as_of=as_of_text, audience=audience, detail=detail or reason)
+
+
+def public_now(content_dir: Path, as_of: date) -> frozenset[tuple[str, str]]:
+    """``(kind, id)`` of every item public in ``content_dir`` as it is (none when it has errors)."""
+    from roadmap_gen.compile.compiler import Compiler
+
+    compiled = Compiler(content_dir).compile(as_of, "public")
+    if not compiled.ok:
+        return frozenset()
+    return frozenset((item.kind, item.id) for item in compiled.roadmap.all_items())
 
 
 def _read_entries(git: Git, content_dir: Path, as_of: date, max_commits: int, audience: str,
-                  skip_empty: bool) -> tuple[tuple[HistoryEntry, ...], bool]:
+                  skip_empty: bool, visible: frozenset | None) -> tuple[tuple[HistoryEntry, ...], bool]:
     """The entries, newest first, and whether older commits were left out; raises :class:`_Unavailable`."""
     if git.is_shallow():
         raise _Unavailable(SHALLOW_REASON)
@@ -83,7 +103,7 @@ def _read_entries(git: Git, content_dir: Path, as_of: date, max_commits: int, au
     if not commits:
         return (), False
     truncated = len(commits) > max_commits
-    with Snapshots(git, rel, as_of, audience) as snaps:
+    with Snapshots(git, rel, as_of, audience, visible) as snaps:
         if truncated:
             base_rev: str | None = commits[max_commits].sha
             commits = commits[:max_commits]

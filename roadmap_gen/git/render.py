@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from roadmap_gen.format import model as m
+from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.git.changes import KIND_TITLES
 from roadmap_gen.git.phrases import change_text, dedupe_paths, short_path, transition_phrase, value_text
 from roadmap_gen.git.roadmap_diff import RoadmapDiff
@@ -62,14 +63,14 @@ def render_text(diff: RoadmapDiff) -> str:
         for i in items:
             out.append(f"  {_MARKS[i.action]} {i.id} “{i.title}”" + (f" ({i.where})" if i.where else ""))
             out += [f"      {change_text(c)}" for c in i.changes]
-    return "\n".join(out) + "\n"
+    return "\n".join(map(printable, out)) + "\n"  # a title's line break or escape code stays on its line
 
 
 # -- Markdown -------------------------------------------------------------------------------
 
 def md_escape(text: Any, limit: int = 120) -> str:
     """Text from the roadmap, safe inside Markdown (and a table cell): one line, escaped."""
-    s = " ".join(str(text).split())
+    s = printable(" ".join(str(text).split()))
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     return s.translate(_MD_SPECIAL)

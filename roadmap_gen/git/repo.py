@@ -2,17 +2,16 @@
 
 Git is read with plumbing only: ``git ls-tree`` lists a revision's content
 files and one long-running ``git cat-file --batch`` process reads their blobs
-into a temporary folder that follows the revisions (only files whose blob
-changed are rewritten), so the compiler's parse cache serves every unchanged
-file. Shared by ``roadmap-gen diff`` and the roadmap's history.
+straight into the loader (:class:`TreeFiles`; no temporary folder, so nothing
+is left behind when the process is stopped), and the compiler's parse cache
+serves every unchanged file. Shared by ``roadmap-gen diff`` and the roadmap's
+history.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -175,18 +174,32 @@ class BlobReader:
             raise GitMissing(NO_GIT_REASON) from None
 
     def read(self, oid: str) -> bytes:
+        size, data = self.read_limited(oid, None)
+        assert data is not None
+        return data
+
+    def read_limited(self, oid: str, limit: int | None) -> tuple[int, bytes | None]:
+        """``(size, bytes)`` of a blob; bytes None (its contents skipped, never held) when over ``limit``."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write(oid.encode() + b"\n")
         self.proc.stdin.flush()
-        header = self.proc.stdout.readline().decode().split()
+        header = self.proc.stdout.readline().decode("ascii", "replace").split()
         if len(header) != 3:
             raise GitError(f"cannot read object {oid}: {' '.join(header) or 'git cat-file stopped'}")
         size = int(header[2])
+        if limit is not None and size > limit:
+            left = size + 1  # and the newline after the contents
+            while left > 0:
+                chunk = self.proc.stdout.read(min(left, 1 << 20))
+                if not chunk:
+                    raise GitError(f"cannot read object {oid}: short read")
+                left -= len(chunk)
+            return size, None
         data = self.proc.stdout.read(size)
         self.proc.stdout.read(1)  # the newline after the contents
         if len(data) != size:
             raise GitError(f"cannot read object {oid}: short read")
-        return data
+        return size, data
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -210,45 +223,72 @@ class BlobReader:
         self.close()
 
 
-class _Mirror:
-    """A folder holding the files of one revision at a time; only blobs that changed are rewritten."""
+class TreeFiles:
+    """The content folder at one git revision, read from git without writing a file anywhere (so nothing is
+    left behind when the process is stopped): what :class:`~roadmap_gen.compile.loader.Loader` reads.
 
-    def __init__(self, git: Git, root: Path, content_dir: Path) -> None:
+    Only regular files are in a revision's tree (:meth:`Git.tree` leaves links out). Blobs are read through
+    one ``git cat-file --batch`` process; those of the current revision are kept, so moving to the next
+    revision reads only the blobs that changed.
+    """
+
+    def __init__(self, git: Git, content_rel: str) -> None:
         self.git = git
-        self.root = root
-        self.content_dir = content_dir
-        self._state: dict[str, str] = {}
+        self.prefix = content_rel + "/" if content_rel else ""
+        self.content_rel = content_rel
+        self._files: dict[str, str] = {}  # path in the content folder -> blob id
+        self._folders: dict[str, list[str]] = {}  # folder in the content folder ('' = itself) -> sorted names
+        self._data: dict[str, bytes] = {}  # blob id -> bytes, for the current revision
         self._blobs: BlobReader | None = None
 
-    def sync(self, files: dict[str, str]) -> None:
-        """Make the folder hold exactly ``files`` (repo-relative path -> blob id)."""
-        gone = [p for p, oid in self._state.items() if files.get(p) != oid]
-        for p in gone:
-            target = self.root / p
-            if target.is_file():
-                target.unlink()
-            del self._state[p]
-        for p in sorted(gone, reverse=True):
-            self._prune(p)
-        todo = sorted(p for p in files if p not in self._state)
-        if todo and self._blobs is None:
-            self._blobs = self.git.blobs()
-        for p in todo:
-            parts = p.split("/")
-            if any(part in ("", ".", "..") for part in parts):
-                continue
-            target = self.root.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            assert self._blobs is not None
-            target.write_bytes(self._blobs.read(files[p]))
-            self._state[p] = files[p]
+    def use(self, files: dict[str, str]) -> None:
+        """Show the revision whose tree is ``files`` (repo-relative path -> blob id)."""
+        self._files = {p[len(self.prefix):]: oid for p, oid in files.items() if p.startswith(self.prefix)}
+        folders: dict[str, set[str]] = {"": set()}
+        for rel in self._files:
+            parts = rel.split("/")
+            for i in range(len(parts)):
+                folders.setdefault("/".join(parts[:i]), set()).add(parts[i])
+        self._folders = {k: sorted(v) for k, v in folders.items()}
+        keep = set(self._files.values())
+        self._data = {oid: data for oid, data in self._data.items() if oid in keep}
 
-    def _prune(self, removed: str) -> None:
-        """Remove the folders a removed file has left empty."""
-        parent = (self.root / removed).parent
-        while parent != self.content_dir and parent != self.root and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+    # -- what the loader asks -------------------------------------------------------------
+    def path(self, rel: str) -> Path:
+        return Path(self.content_rel or ".", rel) if rel else Path(self.content_rel or ".")
+
+    def display_root(self) -> str:
+        return self.content_rel or "."
+
+    def is_root(self) -> bool:
+        return bool(self._files)
+
+    def kind(self, rel: str) -> str | None:
+        if rel in self._files:
+            return "file"
+        return "folder" if rel in self._folders else None
+
+    def names(self, rel: str) -> list[str]:
+        return list(self._folders.get(rel, ()))
+
+    def refusal(self, rel: str) -> str:  # pragma: no cover - a tree holds files and folders only
+        return "is not a regular file"
+
+    def read(self, rel: str, limit: int) -> bytes:
+        from roadmap_gen.compile.files import FileProblem, too_large
+
+        oid = self._files[rel]
+        data = self._data.get(oid)
+        if data is None:
+            if self._blobs is None:
+                self._blobs = self.git.blobs()
+            size, data = self._blobs.read_limited(oid, limit)
+            if data is None:
+                raise too_large(size, limit)
+            self._data[oid] = data
+        if len(data) > limit:  # pragma: no cover - read_limited refuses these
+            raise FileProblem(f"file is {len(data):,} bytes, over the {limit:,}-byte limit; split it up")
+        return data
 
     def close(self) -> None:
         if self._blobs is not None:
@@ -259,39 +299,35 @@ class _Mirror:
 class Snapshots:
     """A content folder at successive revisions, compiled.
 
-    The folder is mirrored at ``<temporary folder>/<repo-relative path>`` so
-    diagnostics name files as they are in the repository. Use it as a context
-    manager; :meth:`load` may be called for any number of revisions, in any
-    order, and costs one ``git ls-tree`` plus reading the blobs that differ from
-    the previous revision loaded.
+    The files are read from git (:class:`TreeFiles`), nothing is written to disk, and diagnostics name files
+    as they are in the repository. Use it as a context manager; :meth:`load` may be called for any number of
+    revisions, in any order, and costs one ``git ls-tree`` plus reading the blobs that differ from the
+    previous revision loaded; files whose bytes did not change are not parsed again.
     """
 
-    def __init__(self, git: Git, content_rel: str, as_of: date, audience: str = "internal") -> None:
+    def __init__(self, git: Git, content_rel: str, as_of: date, audience: str = "internal",
+                 visible: Any = None) -> None:
         from roadmap_gen.compile.compiler import Compiler
 
         self.git = git
         self.content_rel = content_rel
         self.as_of = as_of
         self.audience = audience
-        self._tmp = Path(tempfile.mkdtemp(prefix="roadmap-gen-"))
-        self.root = self._tmp / "repo"
-        self.content_dir = self.root / content_rel if content_rel else self.root
-        self.content_dir.mkdir(parents=True, exist_ok=True)
-        self.compiler = Compiler(self.content_dir, display_base=self.root)
-        self._mirror = _Mirror(git, self.root, self.content_dir)
+        self.visible = visible
+        self.files = TreeFiles(git, content_rel)
+        self.compiler = Compiler(Path(content_rel or "."), files=self.files)
 
     def load(self, rev: str) -> Any:
         """The compiled roadmap at ``rev`` (a :class:`~roadmap_gen.compile.compiler.Compiled`), or
         None when the content folder does not exist at that revision."""
         files = self.git.tree(rev, self.content_rel)
-        self._mirror.sync(files)
+        self.files.use(files)
         if not files:
             return None
-        return self.compiler.compile(self.as_of, self.audience)
+        return self.compiler.compile(self.as_of, self.audience, visible=self.visible)
 
     def close(self) -> None:
-        self._mirror.close()
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        self.files.close()
 
     def __enter__(self) -> "Snapshots":
         return self

@@ -23,7 +23,7 @@ class BuildCache:
             compiler = self._compilers[content_dir] = Compiler(content_dir, display_base)
         return compiler.compile(as_of, audience)
 
-    def history(self, content_dir: Path, as_of: date, audience: str, limit: int) -> Any:
+    def history(self, content_dir: Path, as_of: date, audience: str, limit: int, visible: Any = None) -> Any:
         """The content's history in roadmap terms (see :func:`roadmap_gen.git.history.roadmap_history`)."""
         from roadmap_gen.git.history import roadmap_history
         from roadmap_gen.git.repo import Git, GitError
@@ -33,8 +33,9 @@ class BuildCache:
             head = git.resolve("HEAD")
         except (GitError, OSError):
             git = head = None
-        key = (content_dir, head, as_of, audience, limit)
+        key = (content_dir, head, as_of, audience, limit, visible)
         if self._history is None or self._history[0] != key:
-            history = roadmap_history(content_dir, content_dir, as_of, max_commits=limit, audience=audience, git=git)
+            history = roadmap_history(content_dir, content_dir, as_of, max_commits=limit, audience=audience, git=git,
+                                      visible=visible)
             self._history = (key, history)
         return self._history[1]

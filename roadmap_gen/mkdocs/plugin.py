@@ -116,9 +116,13 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     def _history(self) -> Any:
         if not self.config.history:
             return None
-        history = self.cache.history(self.content_dir, self.as_of, self.config.audience, self.config.history_limit)
+        visible = None
+        if self.config.audience == "public":  # the public history shows only what this build shows
+            visible = frozenset((item.kind, item.id) for item in self.compiled.roadmap.all_items())
+        history = self.cache.history(self.content_dir, self.as_of, self.config.audience, self.config.history_limit,
+                                     visible)
         if not history.available:
-            log.info(f"no history on the changes page: {history.reason}")
+            log.info(f"no history on the changes page: {history.detail or history.reason}")
         return history
 
     def _add_pages(self, files: Files, config: Any) -> None:
