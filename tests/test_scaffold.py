@@ -132,7 +132,7 @@ def test_new_refuses_to_overwrite(project, capsys):
     path = project / "content" / "hypotheses" / "setup-checklist.md"
     before = path.read_bytes()
     code, out, err = run(capsys, "new", "hypothesis", "setup-checklist", "--path", project)
-    assert code == 1
+    assert code == 2  # a usage error, like any request that cannot be carried out
     assert "already exists" in err and "never overwrites" in err
     assert path.read_bytes() == before
 
@@ -265,7 +265,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     target.mkdir()
     (target / "notes.txt").write_text("mine\n", encoding="utf-8")
     code, _, err = run(capsys, "init", target)
-    assert code == 1 and "not empty" in err and "--force" in err
+    assert code == 2 and "not empty" in err and "--force" in err
     assert [p.name for p in target.iterdir()] == ["notes.txt"]
 
 

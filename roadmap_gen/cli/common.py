@@ -51,8 +51,22 @@ def as_of_date(text: str):
     """The ``--as-of`` argument type: YYYY-MM-DD (argparse reports anything else)."""
     try:
         return resolve_as_of(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def project_as_of(project: Project, given=None):
+    """``--as-of``, else the plugin's ``as_of``, else SOURCE_DATE_EPOCH, else today; a UsageError when the
+    option or SOURCE_DATE_EPOCH is not a date a site can be as of."""
+    if given:
+        return given
+    option = project.options.get("as_of") if project is not None else None
+    try:
+        return resolve_as_of(option)
+    except ValueError as exc:
+        where = f"the plugin option as_of ({option!r})" if option else \
+            f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
+        raise UsageError(f"{where}: {exc}") from None
 
 
 def add_project_args(p: argparse.ArgumentParser) -> None:
@@ -79,22 +93,57 @@ def compile_project(args: argparse.Namespace) -> tuple[Project, Compiled]:
     Missing arguments fall back to the plugin's options in mkdocs.yml.
     """
     project = load_project(args.path)
-    option = project.options.get("as_of")
-    try:
-        as_of = args.as_of or resolve_as_of(option)
-    except (ValueError, OverflowError, OSError) as exc:
-        where = f"the plugin option as_of ({option!r})" if option else \
-            f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
-        raise UsageError(f"{where} is not a date: {exc}") from None
+    as_of = project_as_of(project, args.as_of)
     audience = args.audience or project.options.get("audience", "internal")
     if audience not in AUDIENCES:
         raise UsageError(f"audience must be one of {', '.join(AUDIENCES)}, found {audience!r}")
+    if not project.content_dir.is_dir():
+        where = f" (`content_dir` in {project.config_file})" if project.config_file else ""
+        raise UsageError(f"content folder {project.content_dir} not found{where}")
     return project, Compiler(project.content_dir).compile(as_of, audience)
 
 
 def err(text: str) -> None:
     """One line on stderr."""
     print(text, file=sys.stderr)
+
+
+def write_data(text: str) -> None:
+    """JSON or XML on stdout, as UTF-8 whatever the terminal's encoding (text for people goes through
+    ``print``, which escapes what the terminal cannot show)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def positive_int(text: str) -> int:
+    """An argument type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, found {value}")
+    return value
+
+
+def os_error_text(exc: OSError) -> str:
+    """``path: reason`` for a file the command could not write or read."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def output_file(path: Path) -> Path:
+    """A file to write (``-o``): not a folder, in a folder that exists; a UsageError otherwise."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the path of a file to write")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent} does not exist; create the folder first")
+    return path
 
 
 def print_diagnostics(result: Compiled) -> None:

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 from roadmap_gen.compile.audience import AUDIENCES
-from roadmap_gen.compile.compute import resolve_as_of
 from roadmap_gen.format.diagnostics import display_path
 from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, HelpFormatter, UsageError, as_of_date, err,
-                                    load_project)
+                                    load_project, project_as_of)
 from roadmap_gen.cli.project import Project
 
 EPILOG = """\
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_gen.git.render import RENDERERS
 
     project = load_project(args.path)
-    as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
+    as_of = project_as_of(project, args.as_of)
     audience = args.audience or "internal"
     git, rel, shallow = _open_git(project)
     base_sha = _resolve(git, args.base, shallow)

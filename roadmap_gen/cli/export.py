@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, HelpFormatter, add_project_args, compile_project,
-                                    print_diagnostics)
+                                    UsageError, output_file, print_diagnostics, write_data)
 
 EPILOG = """\
 Exit 0 written, 1 content errors (printed on stderr, nothing written), 2 usage errors.
@@ -30,13 +29,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from roadmap_gen.site.export import roadmap_data, to_json
 
+    target = output_file(Path(args.output)) if args.output and str(args.output) != "-" else None
     project, result = compile_project(args)
     if not result.ok:
         print_diagnostics(result)
         return EXIT_CONTENT
     text = to_json(roadmap_data(result.roadmap, result.figures, project.directory_urls))
-    if args.output and str(args.output) != "-":
-        Path(args.output).write_text(text, encoding="utf-8")
+    if target is not None:
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{target}: cannot write: {exc.strerror}") from None
     else:
-        sys.stdout.write(text)
+        write_data(text)
     return EXIT_OK

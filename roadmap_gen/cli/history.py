@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from roadmap_gen.compile.compute import resolve_as_of
 from roadmap_gen.format.diagnostics import printable
-from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, HelpFormatter, add_project_args, err, load_project
+from roadmap_gen.cli.common import (EXIT_OK, EXIT_USAGE, HelpFormatter, add_project_args, err, load_project,
+                                    positive_int, project_as_of, write_data)
 
 EPILOG = """\
 examples:
@@ -23,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                           "(not a shallow clone). Exit 0 ok, 2 when there is no history to read.",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     add_project_args(p)
-    p.add_argument("--max-commits", type=int, default=200, metavar="N", help="newest N commits (default 200)")
+    p.add_argument("--max-commits", type=positive_int, default=200, metavar="N", help="newest N commits (default 200)")
     p.add_argument("--format", choices=("text", "json", "atom"), default="text",
                    help="text (default), json, or an Atom feed")
     p.add_argument("--site-url", help="the site's address for the Atom feed (default: site_url of mkdocs.yml)")
@@ -35,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_gen.git.history import roadmap_history
 
     project = load_project(args.path)
-    as_of = args.as_of or resolve_as_of(project.options.get("as_of"))
+    as_of = project_as_of(project, args.as_of)
     audience = args.audience or project.options.get("audience", "internal")
     root = project.config_file.parent if project.config_file else project.content_dir
     h = roadmap_history(root, project.content_dir.resolve(), as_of, args.max_commits, audience)
@@ -45,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "atom":
         site = args.site_url or str(project.config.get("site_url") or "")
         base = site if site.endswith("/") or not site else site + "/"
-        sys.stdout.write(atom_feed(h, site, project.config.get("site_name") or "Roadmap changes",
+        write_data(atom_feed(h, site, project.config.get("site_name") or "Roadmap changes",
                                    f"{base}changes/", f"{base}changes.xml" if base else None))
     elif args.format == "json":
-        sys.stdout.write(json.dumps(_history_data(h), ensure_ascii=False, indent=2) + "\n")
+        write_data(json.dumps(_history_data(h), ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(h, args.max_commits)
     return EXIT_OK

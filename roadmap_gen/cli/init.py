@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from roadmap_gen.compile.compute import resolve_as_of
 from roadmap_gen.format.diagnostics import display_path
-from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, HelpFormatter, UsageError, err
+from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, HelpFormatter, UsageError, err, project_as_of
 
 EPILOG = """\
-Exit 0 created, 1 the folder is not empty (without --force) or the roadmap has content errors, 2 usage errors.
+Exit 0 created, 1 the roadmap has content errors, 2 usage errors (the folder is not empty without --force,
+a folder that cannot be written).
 
 examples:
   roadmap-gen init my-roadmap --title "Acme roadmap"
@@ -34,14 +34,13 @@ def run(args: argparse.Namespace) -> int:
     from roadmap_gen.compile.compiler import Compiler
     from roadmap_gen.scaffold import Refused, ScaffoldError, init_repository
 
-    today = resolve_as_of(None)
+    today = project_as_of(None)
     try:
         result = init_repository(args.dir, args.title, today, force=args.force)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     except Refused as exc:
-        err(f"roadmap-gen: {exc}")
-        return EXIT_CONTENT
+        raise UsageError(str(exc)) from None
     for p in result.written:
         print(f"created {display_path(p)}")
     for p in result.kept:

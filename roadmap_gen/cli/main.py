@@ -14,7 +14,8 @@ import sys
 
 from roadmap_gen.version import __version__
 from roadmap_gen.cli import check, diff, export, history, init, new, pages, schema
-from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, UsageError
+from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, UsageError, os_error_text
+from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.cli.common import EXIT_CONTENT, compile_project  # noqa: F401  (still importable from here)
 
 COMMANDS = (check, export, pages, diff, history, schema, new, init)
@@ -38,15 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets an escape
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:
-        print(f"roadmap-gen: error: {exc}", file=sys.stderr)
+        print(f"roadmap-gen: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. `roadmap-gen export | head`
         return EXIT_OK
+    except OSError as exc:  # a read-only or full disk, a folder where a file was expected, ...
+        print(f"roadmap-gen: error: {printable(os_error_text(exc))}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,8 @@
 """``roadmap-gen new KIND ID``: a new item file from a template (see :mod:`roadmap_gen.scaffold`).
 
-Exit 0 written, 1 the file exists (or the new file has content errors), 2 usage
-errors; kinds that are entries of a YAML list print an entry to paste and exit 2.
+Exit 0 written, 1 the new file has content errors, 2 usage errors (the file
+exists, a bad id or option); kinds that are entries of a YAML list print an
+entry to paste and exit 2.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from roadmap_gen.compile.compute import resolve_as_of
 from roadmap_gen.format.diagnostics import display_path
 from roadmap_gen.format.spec import HORIZONS
-from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, HelpFormatter, UsageError, err, load_project
+from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, EXIT_USAGE, HelpFormatter, UsageError, err, load_project,
+                                    project_as_of)
 
 EPILOG = """\
 examples:
@@ -31,7 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                           "rest. Never overwrites a file. Kinds: outcome, theme, question, "
                                           "hypothesis, opportunity, okr, insight; goals, strategies, stages and "
                                           "metrics are entries of YAML lists, for which it prints an entry to paste. "
-                                          "Exit 0 written, 1 the file exists, 2 usage errors.",
+                                          "Exit 0 written, 1 the new file has content errors, 2 usage errors (the "
+                                          "file exists, a bad id or option).",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     p.add_argument("kind", metavar="KIND", help="outcome, theme, question, hypothesis, opportunity, okr or insight")
     p.add_argument("id", metavar="ID", help="lower-case kebab-case id, which is also the file name")
@@ -63,14 +65,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         item = new_item(project.content_dir, kind, args.id, args.title, roadmap, stage=args.stage,
                         horizon=args.horizon, outcome=args.outcome, metric=args.metric, period=args.period,
-                        today=resolve_as_of(None))
+                        today=project_as_of(None))
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     except Refused as exc:
-        err(f"roadmap-gen: {exc}")
-        return EXIT_CONTENT
+        raise UsageError(str(exc)) from None
     shown = display_path(item.path)
-    result = Compiler(project.content_dir).compile(resolve_as_of(None))
+    result = Compiler(project.content_dir).compile(project_as_of(None))
     mine = [d for d in result.errors if d.loc.path == shown]
     for d in mine:
         err(str(d))

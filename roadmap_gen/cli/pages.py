@@ -32,6 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the generated pages as Markdown (with HTML blocks) for another site engine."""
     t0 = time.perf_counter()
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f"{args.out} is a file; --out takes a folder")
     project, result = compile_project(args)
     if not result.ok:
         print_diagnostics(result)

@@ -55,19 +55,24 @@ def _merge(base: dict, child: dict) -> dict:
     return out
 
 
-def read_config(path: Path) -> dict:
+def read_config(path: Path, _seen: tuple[Path, ...] = ()) -> dict:
+    """A MkDocs configuration, with the files it INHERITs merged underneath."""
+    if path.resolve() in _seen:
+        chain = " → ".join(str(p) for p in (*_seen, path.resolve()))
+        raise ProjectError(f"{path}: INHERIT loop: {chain}")
     try:
         with open(path, encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=_TolerantLoader) or {}
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # ValueError: a date YAML cannot hold (`as_of: 2026-13-45`)
+        raise ProjectError(f"{path}: not valid YAML: {' '.join(str(exc).split())[:300]}") from None
     if not isinstance(data, dict):
         raise ProjectError(f"{path}: not a MkDocs configuration (expected a mapping)")
     parent = data.pop("INHERIT", None)
     if parent:
-        data = _merge(read_config((path.parent / parent).resolve()), data)
+        data = _merge(read_config((path.parent / str(parent)).resolve(), (*_seen, path.resolve())), data)
     return data
 
 
@@ -80,7 +85,10 @@ def plugin_options(config: dict) -> dict | None:
         if entry == PLUGIN_NAME:
             return {}
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
-            return dict(entry[PLUGIN_NAME] or {})
+            options = entry[PLUGIN_NAME] or {}
+            if not isinstance(options, dict):
+                raise ProjectError(f"the options of {PLUGIN_NAME} must be a mapping, found {options!r}")
+            return dict(options)
     return None
 
 
@@ -116,5 +124,9 @@ def find_project(path: Path | None = None) -> Project:
     options = plugin_options(config)
     if options is None:
         options = {}
-    content = config_file.parent / str(options.get("content_dir", "content"))
+    content_dir = options.get("content_dir", "content")
+    if not isinstance(content_dir, str) or not content_dir.strip():
+        raise ProjectError(f"{config_file}: the plugin option content_dir must be a folder name, "
+                           f"found {content_dir!r}")
+    content = config_file.parent / content_dir
     return Project(content_dir=content, config_file=config_file, options=options, config=config)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from roadmap_gen.format.diagnostics import display_path
-from roadmap_gen.cli.common import EXIT_OK, HelpFormatter, UsageError, err
+from roadmap_gen.cli.common import EXIT_OK, HelpFormatter, UsageError, err, write_data
 
 EPILOG = """\
 Exit 0 ok, 2 usage errors (unknown kind, KIND and --all together).
@@ -45,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     except UnknownKind as exc:
         raise UsageError(str(exc)) from None
     if not args.out:
-        sys.stdout.write(to_json(kind_schema(kinds[0])))
+        write_data(to_json(kind_schema(kinds[0])))
         return EXIT_OK
     out = Path(args.out)
     if out.exists() and not out.is_dir():

@@ -46,22 +46,39 @@ AT_RISK_GAP = 0.25
 OUTCOME_STATUSES = ("achieved", "on-track", "at-risk", "off-track", "no-data")
 
 
+AS_OF_RANGE = (date(1970, 1, 1), date(2106, 2, 7))
+"""The dates a site can be as of: MkDocs stamps sitemap.xml.gz with the newest page's date, and a gzip
+header holds seconds since 1970 in 32 bits."""
+
+
 def resolve_as_of(option: Any = None, environ: dict | None = None) -> date:
-    """The plugin's ``as_of`` option, else ``SOURCE_DATE_EPOCH``, else today (UTC)."""
+    """The plugin's ``as_of`` option, else ``SOURCE_DATE_EPOCH``, else today (UTC); ValueError when it is
+    not a date or outside :data:`AS_OF_RANGE`."""
+    d = _as_of(option, os.environ if environ is None else environ)
+    low, high = AS_OF_RANGE
+    if not low <= d <= high:
+        raise ValueError(f"as_of {d.isoformat()} is out of range: a site can be as of {low.isoformat()} "
+                         f"to {high.isoformat()}")
+    return d
+
+
+def _as_of(option: Any, env: Any) -> date:
     if isinstance(option, datetime):
         return option.date()
     if isinstance(option, date):
         return option
     if isinstance(option, str) and option.strip():
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", option.strip()):  # fromisoformat also takes 20261125
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", option.strip(), re.ASCII):  # fromisoformat also takes 20261125
             raise ValueError(f"not a date: {option!r} (expected YYYY-MM-DD)")
         return date.fromisoformat(option.strip())
     if option is not None and not isinstance(option, str):  # e.g. `as_of: 20261125`, read as a number
         raise ValueError(f"not a date: {option!r} (expected YYYY-MM-DD)")
-    env = os.environ if environ is None else environ
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (OverflowError, OSError) as exc:
+            raise ValueError(f"SOURCE_DATE_EPOCH {epoch!r} is out of range ({exc})") from None
     return datetime.now(tz=timezone.utc).date()
 
 

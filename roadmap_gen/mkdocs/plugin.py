@@ -58,8 +58,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.content_dir = (self.config_dir / self.config.content_dir).resolve()
         try:
             self.as_of = resolve_as_of(self.config.as_of)
-        except ValueError:
-            raise PluginError(f"outcome-roadmap: as_of must be a date (YYYY-MM-DD), found {self.config.as_of!r}")
+        except ValueError as exc:  # not a date, or one no sitemap can carry
+            raise PluginError(f"outcome-roadmap: as_of: {exc}") from None
         self.labels = labels_for(config.theme.get("language"), self.config.labels)
         site_config.add_theme(config)
         return config

@@ -30,7 +30,7 @@ class ScaffoldError(Exception):
 
 
 class Refused(Exception):
-    """The request is fine but would overwrite something (exit code 1)."""
+    """The request is fine but would overwrite something (exit code 2, as for any usage error)."""
 
 
 def resolve_kind(name: str) -> str:

@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from roadmap_gen.format import model as m
-from roadmap_gen.format.diagnostics import did_you_mean
+from roadmap_gen.format.diagnostics import did_you_mean, excerpt
+from roadmap_gen.format.scalars import PERIOD_RE
 from roadmap_gen.scaffold.common import (FILE_KINDS, LIST_KINDS, Refused, ScaffoldError, check_new_id, quarter,
                                          title_from_id, write_new_file, yaml_text)
 
@@ -79,6 +80,11 @@ def _commented(label: str, ids: list[str], limit: int = 6) -> str:
     return f"  # {label}: {', '.join(ids[:limit])}{more}"
 
 
+def _valid_period(text: str) -> bool:
+    pm = PERIOD_RE.match(text)
+    return bool(pm) and 1 <= int(pm.group(1)) <= 9998
+
+
 def _check_options(kind: str, stage: str | None, horizon: str | None, outcome: str | None, metric: str | None,
                    period: str | None) -> None:
     """Refuse the options that are no field of ``kind``."""
@@ -93,6 +99,9 @@ def _check_options(kind: str, stage: str | None, horizon: str | None, outcome: s
                             "(--outcome, or the lists in the file)")
     if period and kind != "okr":
         raise ScaffoldError("--period is for OKRs only")
+    if period is not None and not _valid_period(period):
+        raise ScaffoldError(f"--period `{excerpt(period)}` is not a period; give YYYY, YYYY-Qn or YYYY-MM "
+                            "(e.g. 2026-Q4) with a year from 0001 to 9998")
     if metric and kind not in ("outcome", "okr"):
         raise ScaffoldError("--metric is for outcomes and OKRs only")
     if outcome and kind in ("outcome", "okr"):
