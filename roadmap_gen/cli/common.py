@@ -64,8 +64,7 @@ def project_as_of(project: Project, given=None):
     try:
         return resolve_as_of(option)
     except ValueError as exc:
-        where = f"the plugin option as_of ({option!r})" if option else \
-            f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
+        where = "the plugin option as_of" if option else f"SOURCE_DATE_EPOCH ({os.environ.get('SOURCE_DATE_EPOCH')!r})"
         raise UsageError(f"{where}: {exc}") from None
 
 

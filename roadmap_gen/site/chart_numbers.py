@@ -104,8 +104,13 @@ def side_by_side(values: Sequence[object], unit: str = "", w: Mapping[str, str] 
     return texts
 
 
+CHART_LIMIT = 1e300
+"""An axis covers at most -CHART_LIMIT..CHART_LIMIT, so its span is a finite float (-1e308..1e308 is not)."""
+
+
 def nice_ticks(lo: float, hi: float) -> tuple[list[float], float]:
-    """3-5 round ticks (steps 1, 2, 5 x 10^n) covering [lo, hi]."""
+    """3-5 round ticks (steps 1, 2, 5 x 10^n) covering [lo, hi] (within ±CHART_LIMIT)."""
+    lo, hi = max(-CHART_LIMIT, min(CHART_LIMIT, lo)), max(-CHART_LIMIT, min(CHART_LIMIT, hi))
     scale = max(abs(lo), abs(hi))
     if scale < 1e-9:  # all (close to) zero
         lo, hi = -1.0, 1.0

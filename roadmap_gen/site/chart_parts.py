@@ -92,6 +92,7 @@ class Plot(NamedTuple):
         return self.left + self.pw / 2 if o0 == o1 else self.left + (d.toordinal() - o0) / (o1 - o0) * self.pw
 
     def ys(self, v: float) -> float:
+        v = max(self.lo, min(self.hi, v))  # beyond the axis (a value past CHART_LIMIT): drawn at its end
         return self.top + self.ph - (v - self.lo) / (self.hi - self.lo) * self.ph
 
     @property

@@ -63,5 +63,83 @@ class BodyRenderer:
         if not text.strip():
             return ""
         self._md.reset()
+        text = defuse(text)
         html = shift_headings(self._md.convert(text), heading_offset) if heading_offset else self._md.convert(text)
         return html if self.allow_raw_html else clean(html)
+
+
+# -- bodies that would stall Python-Markdown ------------------------------------------------------------
+
+DEFUSE_BUDGET = 20_000_000
+"""Characters times Markdown punctuation in one paragraph above which :func:`defuse` shows it as code: real
+text stays far below it (a 2,000-character paragraph with 200 marks is 400,000)."""
+_MARKS = "[]()<>*_`\\!&~^="
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def defuse(body: str) -> str:
+    """A Markdown body that Python-Markdown converts in about linear time.
+
+    Python-Markdown rebuilds a paragraph's text for every inline match and looks for the end of every
+    ``[``, ``(`` and ``<`` from where it stands, so a paragraph of 20,000 ``[`` (or ``*a``, or
+    ``\\[``) takes minutes; its raw-HTML pass reads from every ``<x`` to the next ``>``. A paragraph
+    whose length times its Markdown punctuation passes :data:`DEFUSE_BUDGET` is shown as it was written,
+    as a code block (indented four spaces), and when the ``<`` of the body would cost more than that, a
+    ``<`` that no ``>`` closes before the next ``<`` (never a tag) is written ``&lt;``. Fenced code and
+    every other paragraph stay as they are.
+    """
+    if len(body) * sum(body.count(c) for c in "[<*_`\\") <= DEFUSE_BUDGET:
+        return body  # by far the most common case: nothing to look at
+    out: list[str] = []
+    chunk: list[str] = []
+    fence = ""
+    for line in body.split("\n"):
+        opened = _FENCE.match(line)
+        if fence or opened or not line.strip():
+            out += _defused(chunk)
+            chunk = []
+            if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            elif not fence and opened:
+                fence = opened.group(1)
+            out.append(line)
+        else:
+            chunk.append(line)
+    out += _defused(chunk)
+    return _close_angles("\n".join(out))
+
+
+def _defused(lines: list[str]) -> list[str]:
+    text = "\n".join(lines)
+    if len(text) * sum(text.count(c) for c in _MARKS) <= DEFUSE_BUDGET:
+        return lines
+    return ["", *("    " + line for line in lines), ""]
+
+
+_TAG_START = re.compile(r"<[A-Za-z/?]")
+
+
+def _close_angles(text: str) -> str:
+    """``text`` with every ``<`` that starts no tag written ``&lt;``, when the ``<`` cost too much."""
+    starts = {m.start() for m in _TAG_START.finditer(text)}
+    if not starts:
+        return text
+    cost, bad = 0, []
+    next_gt, next_lt = len(text), len(text)
+    for i in range(len(text) - 1, -1, -1):  # one pass from the end: the nearest `>` and `<` to the right
+        c = text[i]
+        if c == ">":
+            next_gt = i
+        elif c == "<":
+            if i in starts:
+                cost += next_gt - i
+                if next_lt < next_gt:
+                    bad.append(i)
+            next_lt = i
+    if cost <= DEFUSE_BUDGET or not bad:
+        return text
+    out, last = [], 0
+    for i in reversed(bad):
+        out += [text[last:i], "&lt;"]
+        last = i + 1
+    return "".join(out) + text[last:]

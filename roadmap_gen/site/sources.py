@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from roadmap_gen.site.sanitize import defuse
+
 _INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "{": "&#123;",
                         "}": "&#125;", "%": "&#37;", "#": "&#35;", "\n": "&#10;", "\r": ""})
 
@@ -52,8 +54,8 @@ class PageSpec:
 
     @property
     def markdown(self) -> str:
-        """The text blocks, then the body."""
-        return "\n\n".join(part for part in (self.text, self.body.strip("\n")) if part)
+        """The text blocks, then the body (:func:`defuse`: no body stalls the site's Markdown)."""
+        return "\n\n".join(part for part in (self.text, defuse(self.body).strip("\n")) if part)
 
     def front_matter(self, template: bool = True) -> str:
         # Material prints page.meta.title and description without escaping them, so they are escaped here
