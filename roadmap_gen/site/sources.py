@@ -21,6 +21,9 @@ _INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "
                         "}": "&#125;", "%": "&#37;", "#": "&#35;", "\n": "&#10;", "\r": ""})
 
 
+_YAML_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF]}
+
+
 def inert(text: str) -> str:
     """``text`` escaped for HTML, with nothing a Markdown or template engine acts on."""
     return text.translate(_INERT)
@@ -68,8 +71,9 @@ class PageSpec:
         if not self.search:
             meta["search"] = {"exclude": True}  # Material's search plugin skips the page
         meta["render_macros"] = False  # mkdocs-macros: roadmap text is never a template
-        # JSON is YAML: no YAML surprises from titles
-        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
+        # JSON is YAML: no YAML surprises from titles (and what YAML reads as a line break, or refuses to
+        # read, is written as an escape, so a title can never break the front matter)
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False).translate(_YAML_ESCAPES)}" for k, v in meta.items()]
         return "---\n" + "\n".join(lines) + "\n---\n\n"
 
     def source(self) -> str:

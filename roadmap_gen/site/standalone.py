@@ -66,7 +66,9 @@ class StandalonePages:
         page = SimpleNamespace(content=content, title=spec.title, url=url, meta={}, toc=[])
         html = self.env.get_template(spec.template).render(
             roadmap=spec.build(Links(url, self.directory_urls)), t=self.labels, page=page, config={})
-        # no blank line ends the HTML block; no line of it (in a code block, say) reads as a heading
+        # no blank line ends the HTML block; no line of it (in a code block, say) reads as a heading. A CR is
+        # a line break to CommonMark (and the same as LF to HTML): it becomes one first
+        html = html.replace("\r\n", "\n").replace("\r", "\n")
         block = _BLANK_LINE.sub("&#10;", html.strip()).replace("\n#", "\n&#35;")
         return spec.front_matter(template=False) + block + "\n"
 
