@@ -250,3 +250,20 @@ def test_export_of_the_checked_roadmap_has_no_hidden_scheme(tmp_path):
     assert code == 0, err
     data = json.loads(out)
     assert data["hypotheses"][0]["links"] == [{"title": "a", "url": "https://example.org/"}]
+
+
+# -- 5. exported pages stay HTML in a CommonMark engine -------------------------------------------------------
+
+def test_a_carriage_return_or_blank_line_never_ends_an_exported_html_block(tmp_path):
+    from markdown_it import MarkdownIt
+
+    evil = "a\r\r[x](javascript:alert(1))\r\n\r\n<b onclick=alert(2)>b</b>\n\n# heading\n\n    code"
+    root = make_roadmap(tmp_path, {"hypotheses/h.md": md({**HYP, "title": evil, "we_believe": evil, "team": evil})})
+    code, _, err = run_cli("pages", root, "--out", tmp_path / "pages")
+    assert code == 0, err
+    markdown = (tmp_path / "pages" / "hypotheses" / "h" / "index.md").read_text(encoding="utf-8")
+    body = markdown.split("\n---\n", 1)[1]
+    engine = MarkdownIt("commonmark")
+    assert [t.type for t in engine.parse(body)] == ["html_block"]
+    html = engine.render(body)
+    assert "javascript:alert(1)" in html and 'href="javascript' not in html and "<b onclick" not in html
