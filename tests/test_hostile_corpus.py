@@ -95,7 +95,9 @@ def hostile_roadmap() -> tuple[dict[str, str], _Filler]:
     for name, spec in (("journey.yml", S.JOURNEY), ("metrics.yml", S.METRICS)):
         files[name] = yaml.safe_dump(filler.fill(yaml.safe_load(files[name]), spec), allow_unicode=True)
     folders = {"outcomes": S.OUTCOME, "themes": S.THEME, "questions": S.QUESTION, "hypotheses": S.HYPOTHESIS,
-               "opportunities": S.OPPORTUNITY, "okrs": S.OKR}
+               "opportunities": S.OPPORTUNITY, "okrs": S.OKR, "insights": S.INSIGHT}
+    files["insights/interviews.md"] = ("---\ntitle: x\ndate: 2026-10-01\nsource: x\nurl: https://example.org/n\n"
+                                       "hypotheses: [setup-checklist]\nopportunities: [setup-is-confusing]\n---\n")
     for rel in sorted(files):
         folder = rel.split("/")[0]
         if folder not in folders:
