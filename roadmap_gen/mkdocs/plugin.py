@@ -144,8 +144,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         by_dest = {f.dest_uri: f for f in files if id(f) not in ours}
         for src, mine in self.added.items():
             f = files.get_file_from_path(src)
-            other = f if f is not mine else by_dest.get(mine.dest_uri)
-            if other is not None or f is None:
+            other = by_dest.get(mine.dest_uri) if f is mine else f
+            if f is None or (other is not None and other.generated_by != mine.generated_by):  # a copy of ours is ours
                 raise PluginError(_clash(other, mine.dest_uri))
 
     def _feed(self, config: Any, history: Any) -> str:
