@@ -650,30 +650,41 @@ def test_history_of_a_public_site_names_nothing_internal(tmp_path):
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "LEAKCANARY-subject-all: with leakcanary-goal-g", date_text="2026-09-01T12:00:00Z")
+    _git(root, "tag", "review-2026-q3")  # a review: the reviews page, review pages and the pack's changes
     csv.write_text(rows, encoding="utf-8")
+    metrics = root / "content" / "metrics.yml"  # goalposts moved, internal and public
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("value: 987654.321", "value: 999999.5"),
+                       encoding="utf-8")
     hyp = root / "content" / "hypotheses" / "leakcanary-hypothesis-h.md"
     hyp.write_text(hyp.read_text(encoding="utf-8").replace("status: validated", "status: invalidated"),
                    encoding="utf-8")
     _git(root, "commit", "-q", "-am", "LEAKCANARY-subject-internal-only", date_text="2026-10-01T12:00:00Z")
     pub = root / "content" / "hypotheses" / "pub-hypothesis.md"
     pub.write_text(pub.read_text(encoding="utf-8").replace("status: testing", "status: validated"), encoding="utf-8")
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("target: {value: 40, by: 2026-12-31}",
+                                                                   "target: {value: 35, by: 2026-12-31}"),
+                       encoding="utf-8")
     _git(root, "commit", "-q", "-am", "LEAKCANARY-subject-public: pub-hypothesis validated",
          date_text="2026-11-01T12:00:00Z")
 
     public = Site(mkdocs_build(root / "mkdocs.yml", tmp_path / "public"))
-    assert {"changes/index.html", "changes/feed.xml"} <= set(public.files)
+    assert {"changes/index.html", "changes/feed.xml", "changes/goalposts/index.html", "reviews/index.html",
+            "reviews/review-2026-q3/index.html", "pack/index.html", "embed/index.html", "embed/journey/index.html",
+            "embed/kpis/index.html", "embed/outcomes/pub-outcome/index.html"} <= set(public.files)
+    assert "PUBLICMARK-metric-title" in public.html("changes/goalposts/index.html")
+    assert "PUBLICMARK-metric-title" in public.html("reviews/index.html")
     assert not public.find(CANARY, ignore_case=True), public.find(CANARY, ignore_case=True)
     for n in INTERNAL_NUMBERS:
         assert not public.find(n), n
     feed = public.html("changes/feed.xml")
-    assert feed.count("<entry>") == 2  # the commit that changed only internal things is left out
+    assert feed.count("/changes/#commit-") == 2  # the commit that changed only internal things is left out
     assert "PUBLICMARK-hypothesis-title" in feed
 
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("audience: public", "audience: internal"),
                       encoding="utf-8")
     internal = Site(mkdocs_build(config, tmp_path / "internal"))
-    assert internal.html("changes/feed.xml").count("<entry>") == 3
+    assert internal.html("changes/feed.xml").count("/changes/#commit-") == 3  # and computed events
     for subject in ("LEAKCANARY-subject-all", "LEAKCANARY-subject-internal-only", "LEAKCANARY-subject-public"):
         assert "changes/feed.xml" in internal.find(subject), subject
 

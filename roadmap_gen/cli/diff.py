@@ -20,7 +20,9 @@ EPILOG = """\
 examples:
   roadmap-gen diff origin/main                     # this branch's changes, uncommitted ones included
   roadmap-gen diff v1.0 v2.0 --format markdown     # between two tags, as a pull-request comment
-  roadmap-gen diff HEAD~1 HEAD --format json --audience public"""
+  roadmap-gen diff HEAD~1 HEAD --format json --audience public
+  roadmap-gen diff --last-review --format markdown  # since the newest review-* tag
+  roadmap-gen diff review-2026-q3 review-2026-q4   # between two reviews"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -32,8 +34,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "computed for the same date. Exit 0 ok, 1 content errors on either side, 2 usage errors "
                     "(unknown revision, not a git repository).",
         epilog=EPILOG, formatter_class=HelpFormatter)
-    p.add_argument("base", metavar="BASE", help="git revision to compare from, e.g. origin/main or HEAD~3")
+    p.add_argument("base", metavar="BASE", nargs="?",
+                   help="git revision to compare from, e.g. origin/main, HEAD~3 or a review tag (review-2026-q3)")
     p.add_argument("head", metavar="HEAD", nargs="?", help="git revision to compare to (default: the working tree)")
+    p.add_argument("--last-review", action="store_true",
+                   help="compare from the newest review: the newest tag matching the plugin's review_tags "
+                        "(default review-*) in the history of HEAD; no BASE then")
     p.add_argument("--path", type=Path, default=Path("."),
                    help="the project: a folder with mkdocs.yml, a mkdocs.yml file or a content folder "
                         "(default: the current folder)")
@@ -54,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = project_as_of(project, args.as_of)
     audience = args.audience or "internal"
     git, rel, shallow = _open_git(project)
+    args.base = _base(git, args, project)
     base_sha = _resolve(git, args.base, shallow)
     head_sha = _resolve(git, args.head, shallow) if args.head else None
     head_label = args.head or "working tree"
@@ -88,6 +95,26 @@ def _open_git(project: Project):
     except ValueError:
         raise UsageError(f"{project.content_dir} is outside the git repository at {git.toplevel}") from None
     return git, rel, shallow
+
+
+def _base(git, args: argparse.Namespace, project: Project) -> str:
+    """BASE, or with ``--last-review`` the newest review tag."""
+    from roadmap_gen.git.reviews import DEFAULT_PATTERN, review_tags
+
+    if not args.last_review:
+        if not args.base:
+            raise UsageError("give BASE (a git revision) or --last-review")
+        return args.base
+    if args.base and args.head is None:  # `diff --last-review HEAD`: the one revision given is HEAD
+        args.head, args.base = args.base, None
+    if args.base:
+        raise UsageError("--last-review takes the place of BASE: give HEAD only")
+    pattern = str(project.options.get("review_tags") or DEFAULT_PATTERN)
+    tags = review_tags(git, pattern)
+    if not tags:
+        raise UsageError(f"no review yet: no tag matching `{pattern}` in the history of HEAD "
+                         f"(mark one with `git tag {pattern.replace('*', '2026-q4')}`)")
+    return tags[0].name
 
 
 def _resolve(git, rev: str, shallow: bool) -> str:

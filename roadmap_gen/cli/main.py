@@ -13,12 +13,12 @@ import argparse
 import sys
 
 from roadmap_gen.version import __version__
-from roadmap_gen.cli import check, diff, export, history, init, new, pages, schema
+from roadmap_gen.cli import check, diff, export, history, init, new, pack, pages, schema
 from roadmap_gen.cli.common import EXIT_OK, EXIT_USAGE, UsageError, os_error_text
 from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.cli.common import EXIT_CONTENT, compile_project  # noqa: F401  (still importable from here)
 
-COMMANDS = (check, export, pages, diff, history, schema, new, init)
+COMMANDS = (check, export, pages, pack, diff, history, schema, new, init)
 """The command modules, in the order ``--help`` lists them."""
 
 

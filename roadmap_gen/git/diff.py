@@ -254,7 +254,7 @@ def _moves(a: m.Item, b: m.Item, changes: list[FieldChange], ctx: _Context) -> l
 
 
 def _targets(b: m.Item, changes: list[FieldChange], ctx: _Context) -> list[Transition]:
-    """Changed targets and deadlines: a metric's or outcome's or goal's, an OKR key result's ``to``."""
+    """Changed targets and deadlines: a metric's or outcome's or goal's, an OKR key result's ``from`` and ``to``."""
     out: list[Transition] = []
     item_unit = ctx.unit_of(b.kind, b.id)
     for c in changes:
@@ -274,7 +274,7 @@ def _target_detail(b: m.Item, c: FieldChange) -> str | None:
         return "" if c.path == "target.value" else c.path
     if b.kind in ("outcome", "goal") and c.path in ("target", "by"):
         return "" if c.path == "target" else c.path
-    if b.kind == "okr" and c.path.startswith("key_results[") and c.path.endswith("].to"):
+    if b.kind == "okr" and c.path.startswith("key_results[") and c.path.endswith(("].to", "].from")):
         return c.entry
     return None
 

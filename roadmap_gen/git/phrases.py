@@ -164,7 +164,7 @@ def transition_phrase(t: Transition) -> str:
     if t.aspect == "target" and t.detail in ("by", "target.by"):
         what = "deadline"
     elif t.aspect == "target" and t.detail:
-        what = f"key result “{t.detail}” target"
+        what = f"key result “{t.detail}” {'start' if t.path.endswith('].from') else 'target'}"
     elif t.aspect == "status" and t.detail:
         what = f"experiment “{t.detail}”"
     return f"{what} {t.old_label} → {t.new_label}"

@@ -16,6 +16,7 @@ class BuildCache:
     def __init__(self) -> None:
         self._compilers: dict[Path, Compiler] = {}
         self._history: tuple[tuple, Any] | None = None
+        self._reviews: tuple[tuple, Any] | None = None
 
     def compile(self, content_dir: Path, display_base: Path, as_of: date, audience: str) -> Compiled:
         compiler = self._compilers.get(content_dir)
@@ -39,3 +40,19 @@ class BuildCache:
                                       visible=visible)
             self._history = (key, history)
         return self._history[1]
+
+    def reviews(self, content_dir: Path, as_of: date, audience: str, pattern: str, current: Compiled) -> Any:
+        """The reviews from git tags (see :func:`roadmap_gen.git.reviews.roadmap_reviews`), reused while HEAD,
+        the matching tags and the compiled roadmap are the same."""
+        from roadmap_gen.git.repo import Git, GitError
+        from roadmap_gen.git.reviews import roadmap_reviews, tag_fingerprint
+
+        try:
+            git = Git.open(content_dir)
+            state: Any = (git.resolve("HEAD"), tag_fingerprint(git, pattern))
+        except (GitError, OSError):
+            git, state = None, None
+        key = (content_dir, state, as_of, audience, pattern, current.roadmap)  # the same roadmap object while unchanged
+        if self._reviews is None or self._reviews[0] != key:
+            self._reviews = (key, roadmap_reviews(content_dir, as_of, current, audience, pattern, git=git))
+        return self._reviews[1]

@@ -31,3 +31,5 @@ class OutcomeRoadmapConfig(Config):
     """A changes page, History sections and an Atom feed from the content's git history."""
     history_limit = c.Type(int, default=100)
     """How many of the newest commits that changed the content the history covers."""
+    review_tags = c.Type(str, default="review-*")
+    """Git tags that mark a review (a glob): the reviews page and the pack's *since the last review*."""

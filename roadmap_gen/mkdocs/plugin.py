@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.git.terms import roadmap_terms
 from roadmap_gen.mkdocs import site_config
 from roadmap_gen.mkdocs.cache import BuildCache
 from roadmap_gen.mkdocs.config import OutcomeRoadmapConfig
@@ -50,6 +51,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.pages: dict[str, PageSpec] = {}  # this build's generated pages, by source path
         self.added: dict[str, File] = {}  # the files added for them
         self.compiled: Any = None
+        self.terms: Any = None  # this build's history in roadmap terms (the feed's and the changes page's)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -75,8 +77,12 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             files.remove(f)
         compiled = self._compile()
         history = self._history()
+        reviews = self.cache.reviews(self.content_dir, self.as_of, self.config.audience, self.config.review_tags,
+                                     compiled) if history is not None else None
+        self.terms = roadmap_terms(history, compiled) if history is not None and history.available else None
         views = SiteViews(compiled, self.labels, history=history, edit_url=site_config.edit_url(
-            config, self.content_dir) if self.config.edit_links else None)
+            config, self.content_dir) if self.config.edit_links else None, reviews=reviews, terms=self.terms,
+            site_url=config.get("site_url") or "")
         self.pages = {spec.src: spec for spec in views.pages()}
         self.added = {}
         self._add_pages(files, config)
@@ -155,7 +161,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         changes = (site_url.rstrip("/") + "/" if site_url else "") + page_url("changes/index.md",
                                                                                config.use_directory_urls)
         return atom_feed(history, site_url, f"{self.compiled.roadmap.title}: {self.labels['changes.title']}",
-                         changes or "./", feed_url=(changes.rsplit("/", 1)[0] + "/feed.xml") if site_url else None)
+                         changes or "./", feed_url=(changes.rsplit("/", 1)[0] + "/feed.xml") if site_url else None,
+                         headlines=True, events=self.terms.events if self.terms is not None else ())
 
     # -- pages -------------------------------------------------------------------------
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:

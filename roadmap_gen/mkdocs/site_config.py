@@ -60,7 +60,8 @@ def add_nav(config: Any, labels: dict[str, str], generated: set[str], user_pages
     t = labels
     ours = [(t["nav.roadmap"], HOME), (t["nav.journey"], JOURNEY)]
     ours += [(t[f"nav.{PLURAL[kind]}"], index_page(kind)) for kind in NAV_KINDS]
-    ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md"), (t["nav.changes"], "changes/index.md")]
+    ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md"), (t["nav.changes"], "changes/index.md"),
+             (t["nav.reviews"], "reviews/index.md")]
     entries: list[Any] = [{title: src} for title, src in ours if src in generated]
     if config.nav:
         mentioned = _nav_paths(config.nav)

@@ -31,4 +31,7 @@ def asset_sources() -> dict[str, Path]:
             "assets/roadmap-gen/charts.css": base / "css" / "charts.css",
             "assets/roadmap-gen/evidence.css": base / "css" / "evidence.css",
             "assets/roadmap-gen/roadmap.js": base / "js" / "roadmap.js",
+            "assets/roadmap-gen/document.css": base / "css" / "document.css",  # pack and embeds only
+            "assets/roadmap-gen/pdf.css": base / "css" / "pdf.css",  # the pack printed by WeasyPrint
+            "assets/roadmap-gen/pdf-svg.css": base / "css" / "pdf-svg.css",  # its charts
             IFRAME_WORKER: base / "js" / "iframe-worker-shim.js"}

@@ -10,14 +10,15 @@ every text it draws). Text from YAML stays plain text: autoescaping does the res
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, Callable
 
 from roadmap_gen.compile.compiler import Compiled
 from roadmap_gen.format import model as m
 from roadmap_gen.site.sources import PageSpec, inert, search_block, text_block
 from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
-from roadmap_gen.site.views import board, changes, home, measures
+from roadmap_gen.site.views import board, changes, documents, home, measures, reviews as rv
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
 from roadmap_gen.site.views.cards import Cards
 from roadmap_gen.site.views.insights import Insights
@@ -35,13 +36,17 @@ class SiteViews:
     """The pages of a compiled roadmap and their view models."""
 
     def __init__(self, compiled: Compiled, labels: dict[str, str], *, edit_url: str | None = None,
-                 history: Any = None) -> None:
+                 history: Any = None, reviews: Any = None, terms: Any = None, site_url: str = "") -> None:
         self.kit = Kit(compiled.roadmap, compiled.figures, labels, edit_url=edit_url, history=history)
         self.related = Related(compiled.roadmap)
         self.insights = Insights(self.kit)
         self.cards = Cards(self.kit, self.insights)
         self.trees = Trees(self.kit, self.related)
         self.items = Items(self.kit, self.cards, self.related, self.trees, self.insights)
+        # reviews from git tags, the history in roadmap terms (roadmap_gen.git.reviews, roadmap_gen.git.terms)
+        self.reviews, self.terms, self.site_url = reviews, terms, site_url
+        self.goalposts = terms.goalposts if terms is not None else ()
+        self.items.goalposts = terms.goalposts_by_item if terms is not None else {}
 
     def pages(self) -> list[PageSpec]:
         """Every page, in site order: listings first, then each kind's item pages."""
@@ -63,7 +68,10 @@ class SiteViews:
         ]
         if kit.history is not None:
             out.append(PageSpec(HISTORY_PAGE, t["changes.title"], "roadmap/changes.html",
-                                partial(changes.changes, kit), in_nav=True))
+                                partial(changes.changes, kit, terms=self.terms), in_nav=True))
+            out.append(PageSpec(changes.GOALPOSTS_PAGE, t["goalposts.title"], "roadmap/goalposts.html",
+                                partial(rv.goalposts_view, kit, self.goalposts), hide=("toc",)))
+        out += self.review_pages()
         for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
             template = f"roadmap/index_{kind}.html" if kind in ("stage", "outcome", "metric") else \
                 "roadmap/index_items.html"
@@ -72,7 +80,48 @@ class SiteViews:
                                 in_nav=kind in NAV_INDEXES))
         for kind in m.PAGE_KINDS:
             out.extend(self.item_page(item) for item in kit.r.items(kind))
+        return self.with_embeds(out)
+
+    def review_pages(self) -> list[PageSpec]:
+        """The reviews page and one page per review (with history on), and the review pack."""
+        kit, t, out = self.kit, self.kit.t, []
+        if kit.history is not None:
+            out.append(PageSpec(rv.REVIEWS_PAGE, t["reviews.title"], "roadmap/reviews.html",
+                                partial(rv.reviews_index, kit, self.reviews), in_nav=True))
+            for r in (self.reviews.reviews if self.reviews is not None and self.reviews.available else ()):
+                out.append(PageSpec(rv.review_page(r.tag), f"{t['reviews.review']} {r.tag.name}",
+                                    "roadmap/review.html", partial(rv.review_view, kit, r), search=False))
+        out.append(PageSpec(rv.PACK_PAGE, f"{kit.r.title}: {t['pack.title']}", "roadmap/pack.html",
+                            partial(documents.pack, kit, self.cards, self.related, self.reviews),
+                            home.statements_markdown(kit), search=False))
         return out
+
+    def with_embeds(self, pages: list[PageSpec]) -> list[PageSpec]:
+        """The embeds (one-pager, board, each outcome's card, KPI dashboard), and each full page offering its own."""
+        kit, t = self.kit, self.kit.t
+        embeds = {HOME: (documents.EMBED_HOME, "roadmap/embed_home.html", partial(documents.embed_home, kit), 900),
+                  JOURNEY: (documents.EMBED_BOARD, "roadmap/embed_board.html",
+                            partial(documents.embed_board, kit, self.cards, self.related), 700),
+                  KPIS_PAGE: (documents.EMBED_KPIS, "roadmap/embed_kpis.html", partial(documents.embed_kpis, kit), 800)}
+        embeds.update({item_page("outcome", o.id): (documents.embed_outcome(o.id), "roadmap/embed_outcome.html",
+                                                   partial(documents.embed_outcome_view, kit, o.id), 260)
+                       for o in kit.r.outcomes})
+        out = []
+        for spec in pages:
+            found = embeds.get(spec.src)
+            if found is None:
+                out.append(spec)
+                continue
+            src, template, build, height = found
+            out.append(replace(spec, build=partial(self._offer_embed, spec.build, src, spec.title, height)))
+            out.append(PageSpec(src, spec.title, template, build, spec.text if spec.src == HOME else "",
+                                search=False))
+        return out
+
+    def _offer_embed(self, build: Callable, src: str, title: str, height: int, at: Links) -> dict[str, Any]:
+        view = build(at)
+        view["embed"] = documents.embed_box(self.site_url, src, title, at.directory_urls, height)
+        return view
 
     def item_page(self, item: m.Item) -> PageSpec:
         body = item.body if isinstance(item, m.MarkdownItem) and item.body.strip() else ""

@@ -20,6 +20,7 @@ class Items:
 
     def __init__(self, kit: Kit, cards: Cards, related: Related, trees: Trees, insights: Insights) -> None:
         self.kit, self.cards, self.related, self.trees, self.insights = kit, cards, related, trees, insights
+        self.goalposts: Any = {}  # (kind, id, commit sha) -> goalposts moved (roadmap_gen.git.goalposts.by_item)
 
     def build(self, at: Links, item: m.Item) -> dict[str, Any]:
         kit, t = self.kit, self.kit.t
@@ -63,7 +64,9 @@ class Items:
             return []
         changes = at.page(HISTORY_PAGE)
         return [{"date": self.kit.when(e.date), "sha": e.short_sha, "subject": e.title or e.commit.subject,
-                 "summary": e.summary, "url": f"{changes}#{e.anchor}"} for e in h.for_item(item.kind, item.id)]
+                 "summary": e.summary, "url": f"{changes}#{e.anchor}",
+                 "goalposts": [g.phrase for g in self.goalposts.get((item.kind, item.id, e.sha), ())]}
+                for e in h.for_item(item.kind, item.id)]
 
     def _cards_section(self, at: Links, items, label: str) -> tuple[list[dict], list[dict]]:
         cards = self.cards.cards(at, items)
