@@ -68,11 +68,11 @@ def test_without_a_tag_the_reviews_page_says_how_to_mark_one(zero):
 def test_one_tag_shows_what_changed_since_it(one):
     doc = content(page(one / "site", "reviews/index.html"))
     since = doc.find("section", cls="rg-review--since")
-    assert "review-2026-q3" in since.clean_text() and "2026-09-20" in since.clean_text()
+    assert "review-2026-q3" in since.clean_text() and "Sep 20, 2026" in since.clean_text()
     assert any("A setup checklist gets trial clinics" in r and "Testing | Invalidated" in r for r in rows(since, "status"))
     targets = rows(since, "targets")
     assert any("We will get new clinics to their first patient booking" in r and "35% | 32%" in r for r in targets)
-    assert any("Clinic owners discover Stridewell" in r and "Deadline | 2027-03-31 | 2027-06-30" in r for r in targets)
+    assert any("Clinic owners discover Stridewell" in r and "Deadline | Mar 31, 2027 | Jun 30, 2027" in r for r in targets)
     assert any("Importing from the old system" in r and "Next | Now" in r for r in rows(since, "moves"))
     # what changed before the review is not here
     assert "Guest booking" not in since.clean_text()
@@ -94,10 +94,10 @@ def test_three_tags_newest_first_each_with_what_changed_since_the_one_before(thr
     assert any("Guest booking" in r and "Testing | Validated" in r for r in rows(q3, "status"))
     targets = rows(q3, "targets")
     assert any("Patients book their own appointments online" in r and "Target | 55% | 50%" in r for r in targets)
-    assert any("Appointments booked by patients themselves" in r and "Deadline | 2026-09-30 | 2026-12-31" in r
+    assert any("Appointments booked by patients themselves" in r and "Deadline | Sep 30, 2026 | Dec 31, 2026" in r
                for r in targets)
     measured = q3.find("section", cls="rg-diff__section--measurements").clean_text()
-    assert "2026-10-05" in measured and "47.8%" in measured
+    assert "Oct 5, 2026" in measured and "47.8%" in measured
     q4 = content(page(site, "reviews/review-2026-q4/index.html"))
     assert any("35% | 32%" in r for r in rows(q4, "targets")) and any("Next | Now" in r for r in rows(q4, "moves"))
     assert "The first review" in content(page(site, "reviews/review-2026-q2/index.html")).clean_text()
@@ -136,10 +136,10 @@ def test_goalposts_page_lists_every_target_and_deadline_change(three):
     doc = content(page(three / "site", "changes/goalposts/index.html"))
     table = [cells(r) for r in doc.find("table", cls="rg-goalposts").find("tbody").find_all("tr")]
     assert len(table) == 4
-    assert table[0].startswith("2026-11-10 | Outcome Clinic owners discover Stridewell")
-    assert "| Deadline | 2027-03-31 | 2027-06-30 |" in table[0] and "November figures · Ann Author" in table[0]
+    assert table[0].startswith("Nov 10, 2026 | Outcome Clinic owners discover Stridewell")
+    assert "| Deadline | Mar 31, 2027 | Jun 30, 2027 |" in table[0] and "November figures · Ann Author" in table[0]
     assert "Trial clinics with a patient booking in week one grow from 24% to 32%: target | 35% | 32%" in table[1]
-    assert "Metric Appointments booked by patients themselves | Deadline | 2026-09-30 | 2026-12-31" in table[2]
+    assert "Metric Appointments booked by patients themselves | Deadline | Sep 30, 2026 | Dec 31, 2026" in table[2]
     assert "Outcome Patients book their own appointments online | Target | 55% | 50%" in table[3]
     links = {a.clean_text(): a.get("href") for a in doc.find_all("a")}
     assert links["Patients book their own appointments online"] == "../../outcomes/patients-book-themselves/"
@@ -270,7 +270,7 @@ def test_pack_is_one_document_with_every_section(three):
     assert sections == ["rg-pack__section--vmgs", "rg-pack__section--board", "rg-pack__section--outcomes",
                         "rg-pack__section--kpis", "rg-pack__section--okrs", "rg-pack__section--review"]
     text = doc.clean_text()
-    assert "Stridewell product roadmap" in text and "Figures as of 2026-11-25" in text
+    assert "Stridewell product roadmap" in text and "Figures as of Nov 25, 2026" in text
     assert "Every patient who starts physiotherapy finishes it" in text  # the vision, as written
     review = doc.find("section", cls="rg-pack__section--review").clean_text()
     assert "review-2026-q4" in review and "A setup checklist gets trial clinics" in review
