@@ -192,7 +192,7 @@ def test_feed_entries_are_titled_in_roadmap_terms_with_computed_events(three):
     assert "Appointments missed without cancelling reached its target: 6.8% (target 7%)" in titles
     assert "Patients book their own appointments online: off track → at risk" in titles
     reached = next(e for e in entries if "reached its target" in e["title"])
-    assert reached["updated"] == "2026-10-05T00:00:00Z"
+    assert reached["updated"] == "2026-10-05T00:00:00+00:00"
     assert reached["link"].startswith("https://roadmap.example.com/changes/#event-target-reached-metric-no-show-rate")
     assert len({e["id"] for e in entries}) == len(entries)
     dates = [e["updated"] for e in entries]
@@ -222,7 +222,7 @@ def test_computed_events_include_a_metric_going_stale(tmp_path):
     assert stale and all(e.kind == "metric" for e in stale)
     one = next(e for e in stale if e.id == "no-show-rate")
     assert one.headline == "Appointments missed without cancelling went stale: no measurement since 2026-11-02"
-    assert one.date == "2026-12-03T00:00:00Z"  # monthly: due 2026-12-02, stale the day after
+    assert one.date == "2026-12-03T00:00:00+00:00"  # monthly: due 2026-12-02, stale the day after
 
 
 # -- public builds ----------------------------------------------------------------------------------------

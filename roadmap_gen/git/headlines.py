@@ -135,12 +135,12 @@ def _metric_events(roadmap: Any, figures: Any) -> list[Event]:
                     value, target = with_unit(x.value, mt.unit), with_unit(goal, mt.unit)
                     text = (f"{mt.title} reached its target: {value} (target {target})" if now else
                             f"{mt.title} fell back from its target: {value} (target {target})")
-                    out.append(Event(f"{x.date.isoformat()}T00:00:00Z", "metric", mt.id, mt.title,
+                    out.append(Event(f"{x.date.isoformat()}T00:00:00+00:00", "metric", mt.id, mt.title,
                                      "target-reached" if now else "target-lost", "", value, text))
         mf = figures.metrics.get(mt.id)
         if mf is not None and mf.stale and mf.next_due is not None:
             day = mf.next_due + timedelta(days=1)
-            out.append(Event(f"{day.isoformat()}T00:00:00Z", "metric", mt.id, mt.title, "stale", "",
+            out.append(Event(f"{day.isoformat()}T00:00:00+00:00", "metric", mt.id, mt.title, "stale", "",
                              mf.current_date.isoformat() if mf.current_date else "",
                              f"{mt.title} went stale: no measurement since "
                              f"{mf.current_date.isoformat() if mf.current_date else '—'}"))
