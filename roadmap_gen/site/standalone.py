@@ -27,6 +27,7 @@ from roadmap_gen.site.sanitize import BodyRenderer, shift_headings
 from roadmap_gen.site.sources import PageSpec
 from roadmap_gen.site.urls import page_url
 from roadmap_gen.site.views import Links, SiteViews
+from roadmap_gen.site.views.documents import is_document
 
 # what stands in for the theme: the page is its content block; no feedback widget, no comments
 STANDINS = {"main.html": "{% block content %}{% endblock %}", "partials/feedback.html": "",
@@ -73,7 +74,9 @@ class StandalonePages:
         return spec.front_matter(template=False) + block + "\n"
 
     def pages(self) -> list[PageSpec]:
-        return self.views.pages()
+        """Every page but the standalone documents (the review pack, the embeds): whole HTML documents of
+        their own, not pages for another engine's layout."""
+        return [spec for spec in self.views.pages() if not is_document(spec.template)]
 
 
 def export_path(src: str, directory_urls: bool) -> str:

@@ -24,6 +24,15 @@ EMBED_BOARD = "embed/journey.md"
 EMBED_KPIS = "embed/kpis.md"
 
 
+DOCUMENT_TEMPLATES = ("roadmap/pack.html", "roadmap/embed_home.html", "roadmap/embed_board.html",
+                      "roadmap/embed_kpis.html", "roadmap/embed_outcome.html")
+
+
+def is_document(template: str) -> bool:
+    """Whether a page's template is a standalone document (the pack, an embed)."""
+    return template in DOCUMENT_TEMPLATES
+
+
 def embed_outcome(id: str) -> str:
     return f"embed/outcomes/{id}.md"
 
