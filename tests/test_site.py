@@ -797,3 +797,11 @@ def test_the_repository_example_builds_strictly(tmp_path):
     assert broken_links(site) == []
     export = roadmap_gen(REPO, "export")
     assert (site / "roadmap.json").read_bytes() == export.stdout.encode("utf-8")
+    # built on any day, the example is shown as of the date its mkdocs.yml pins: one metric stale on purpose
+    data = json.loads(export.stdout)
+    assert data["as_of"] == "2026-11-25"
+    assert [mt["id"] for mt in data["metrics"] if mt["stale"]] == ["cycle-time"]
+    kpis = content(page(site, "kpis/index.html"))
+    assert [k.get("id") for k in kpis.find_all("article", cls="rg-kpi--stale")] == ["kpi-cycle-time"]
+    public = yaml.load(read(REPO / "mkdocs.public.yml"), Loader=yaml.BaseLoader)
+    assert public["plugins"][1]["outcome-roadmap"]["as_of"] == "2026-11-25"
