@@ -601,20 +601,40 @@ def test_hypothesis_page(site):
     assert doc.find("h2", id="referenced-by").text().startswith("Referenced by")
 
 
-def test_every_item_page_lists_back_links(site):
+def _hrefs(node) -> list[str]:
+    return [a.get("href") for a in node.find_all("a")]
+
+
+def test_item_pages_list_back_links_once(site):
+    """Referenced by lists what refers to an item but is not on its page already (cards, outcomes, tree)."""
     for rel in item_files():
         doc = content(page(site, rel))
-        assert doc.find("h2", id="referenced-by"), rel
-        assert doc.has("section", cls="rg-backlinks"), rel
-    outcome = content(page(site, "outcomes/week-one-activation/index.html")).find("section", cls="rg-backlinks")
-    groups = {h3.text(): [a.get("href") for a in ul.find_all("a")]
-              for h3, ul in zip(outcome.find_all("h3"), outcome.find_all("ul"))}
-    assert "../../hypotheses/setup-checklist/" in groups["Hypotheses"]
-    assert "../../themes/first-value/" in groups["Themes"]
-    assert "../../questions/why-no-booking/" in groups["Questions"]
-    assert "../../opportunities/first-week-is-hard/" in groups["Opportunities"]
-    stage = content(page(site, "stages/grow/index.html")).find("section", cls="rg-backlinks")
-    assert "SMS reminders reduce no-shows" in stage.text()
+        above = {a.get("href") for part in (*doc.find_all("article", cls="rg-card"), *doc.find_all("div", cls="rg-tree"),
+                                           *doc.find_all("article", cls="rg-outcome-summary"))
+                 for a in part.find_all("a")}
+        if doc.has("section", cls="rg-backlinks"):
+            assert doc.find("h2", id="referenced-by"), rel
+            assert not above & set(_hrefs(doc.find("section", cls="rg-backlinks"))), rel
+        else:  # everything that refers here is listed above
+            assert above, rel
+    # the outcome: its work as cards, its opportunities in the tree, nothing left to repeat
+    outcome = content(page(site, "outcomes/week-one-activation/index.html"))
+    assert not outcome.has("h2", id="referenced-by") and not outcome.has("section", cls="rg-backlinks")
+    cards = [c.get("data-key") for c in outcome.find_all("article", cls="rg-card")]
+    assert sorted(cards) == ["hypothesis/setup-checklist", "question/why-no-booking", "theme/first-value"]
+    assert "../../opportunities/first-week-is-hard/" in _hrefs(outcome.find("div", cls="rg-tree"))
+    assert outcome.find("h2", id="related-items").text() == "Work towards this outcome"
+    # the stage: its cards and outcomes above; below only the opportunity placed on it
+    stage = content(page(site, "stages/onboard/index.html"))
+    groups = stage.find("section", cls="rg-backlinks")
+    assert [h.text() for h in groups.find_all("h3")] == ["Opportunities"]
+    assert _hrefs(groups) == ["../../opportunities/setup-is-confusing/"]
+    toc = [a.clean_text() for a in page(site, "stages/onboard/index.html").find_all("a", cls="md-nav__link")]
+    assert "Referenced by" in toc and "Work on this stage" in toc
+    theme = content(page(site, "themes/first-value/index.html"))
+    assert theme.find("h2", id="related-items").text() == "Work under this theme"
+    assert "Referenced by" not in [a.clean_text() for a in page(site, "themes/first-value/index.html").find_all(
+        "a", cls="md-nav__link")]
     none = content(page(site, "hypotheses/sms-reminders/index.html")).find("section", cls="rg-backlinks")
     assert none.text().strip() == "Nothing refers to this yet."
 

@@ -90,7 +90,8 @@ EN: dict[str, str] = {
     # stages and board
     "stage.boosters": "Boosters", "stage.blockers": "Blockers", "stage.boosters_help":
         "Behaviours that predict success", "stage.blockers_help": "Behaviours that predict failure",
-    "stage.items": "Work on this stage", "stage.outcomes": "Outcomes", "stage.behaviours": "Behaviours",
+    "stage.items": "Work on this stage", "theme.items": "Work under this theme",
+    "outcome.items": "Work towards this outcome", "stage.outcomes": "Outcomes", "stage.behaviours": "Behaviours",
     "board.title": "Customer journey", "board.intro":
         "Work placed on the customer journey, left to right, and on the horizon: now, next, later.",
     "board.empty": "Nothing here", "board.stage": "Stage",
@@ -197,7 +198,8 @@ NL: dict[str, str] = {
     # stages and board
     "stage.boosters": "Versnellers", "stage.blockers": "Remmers",
     "stage.boosters_help": "Gedrag dat succes voorspelt", "stage.blockers_help": "Gedrag dat falen voorspelt",
-    "stage.items": "Werk in deze fase", "stage.outcomes": "Resultaten", "stage.behaviours": "Gedrag",
+    "stage.items": "Werk in deze fase", "theme.items": "Werk binnen dit thema",
+    "outcome.items": "Werk aan dit resultaat", "stage.outcomes": "Resultaten", "stage.behaviours": "Gedrag",
     "board.title": "Klantreis",
     "board.intro": "Werk geplaatst op de klantreis, van links naar rechts, en op de horizon: nu, straks, later.",
     "board.empty": "Niets hier", "board.stage": "Fase",
@@ -328,7 +330,8 @@ SV: dict[str, str] = {
     "stage.boosters": "Drivkrafter", "stage.blockers": "Hinder",
     "stage.boosters_help": "Beteenden som förutsäger framgång",
     "stage.blockers_help": "Beteenden som förutsäger misslyckande",
-    "stage.items": "Arbete i det här steget", "stage.outcomes": "Resultat", "stage.behaviours": "Beteenden",
+    "stage.items": "Arbete i det här steget", "theme.items": "Arbete inom det här temat",
+    "outcome.items": "Arbete mot det här resultatet", "stage.outcomes": "Resultat", "stage.behaviours": "Beteenden",
     "board.title": "Kundresa",
     "board.intro":
         "Arbete placerat längs kundresan, från vänster till höger, och på horisonten: nu, nästa, senare.",
