@@ -438,8 +438,8 @@ def test_okr_key_result_naming_an_internal_metric_uses_its_own_current_only(publ
     assert re.findall(r'<article class="rg-okr[^"]*" id="okr-([^"]+)"', public_site.html("okrs/index.html")) == \
         ["pub-okr"]
     page = public_site.html(page_file("okr", "pub-okr"))
-    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>',
-                      page, re.S)
+    rows = re.findall(r'<p class="rg-kr__title">(.*?)</p>\n<dl class="rg-kr__figures"><div><dt>From</dt><dd>(.*?)</dd>'
+                      r'</div><div><dt>Current</dt><dd>(.*?)</dd></div><div><dt>To</dt><dd>(.*?)</dd>', page, re.S)
     assert [(re.sub(r"<[^>]+>", "", t).strip(), f, c, to) for t, f, c, to in rows] == [
         ("PUBLICMARK-kr-own-current", "10", "12", "20"),  # not the internal metric's 7070.7071
         ("PUBLICMARK-kr-metric-only", "0", "—", "1k"),  # no data rather than the internal metric's

@@ -668,8 +668,9 @@ def test_item_pages_show_their_specifics(site):
     assert metric.find("dd", cls="rg-kpi__current").text().startswith("37")
     assert metric.has("figure", cls="rg-chart-figure")
     okr = content(page(site, "okrs/grow-activation/index.html"))
-    rows = okr.find("table", cls="rg-okr__krs").find("tbody").find_all("tr")
-    assert [r.find("th").clean_text() for r in rows][1] == "Interview 20 clinics"
+    rows = okr.find("ol", cls="rg-okr__krs").find_all("li", cls="rg-kr")
+    assert [r.find("p", cls="rg-kr__title").clean_text() for r in rows][1] == "Interview 20 clinics"
+    assert [[d.clean_text() for d in r.find_all("dt")] for r in rows] == [["From", "Current", "To", "Score"]] * 2
     opp = content(page(site, "opportunities/setup-is-confusing/index.html"))
     assert "A setup checklist gets clinics to a first booking" in opp.text()
 
