@@ -100,6 +100,7 @@ EN: dict[str, str] = {
     "tree.title": "Opportunity solution tree", "tree.none": "No opportunities mapped yet.",
     "tree.experiments": "experiments", "tree.legend": "Outcome → opportunities → solutions → experiments",
     "tree.unrooted": "Opportunities not linked to an outcome",
+    "scroll.hint": "Wider than the page: scroll sideways to see all of it →",
     # filters
     "filter.title": "Filter", "filter.all": "All", "filter.status": "Status", "filter.horizon": "Horizon",
     "filter.theme": "Theme", "filter.team": "Team", "filter.kind": "Kind", "filter.clear": "Clear filters",
@@ -118,7 +119,9 @@ EN: dict[str, str] = {
     "filter.source": "Source", "filter.segment": "Segment", "filter.effect": "Effect",
     "filter.confidence": "Confidence",
     # misc
-    "home.title": "Vision, mission, goals and strategies", "as_of": "As of", "none": "None",
+    "home.title": "Vision, mission, goals and strategies",
+    "home.no_outcomes": "No outcome yet", "home.on_the_board": "on the journey board",
+    "home.open_board": "Open the journey board →", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
     "okrs.title": "Objectives and key results", "opportunities.title": "Opportunity solution trees",
     "changes.intro": "What changed in the roadmap, commit by commit, newest first.", "changes.unavailable": "No history to show", "changes.feed": "Subscribe to changes (Atom feed)", "changes.truncated": "Older changes are left out.", "changes.errors": "content errors at this commit", "changes.none": "No changes yet.", "changes.title": "Changes", "count.items": "items", "breadcrumb.home": "Roadmap",
@@ -208,6 +211,7 @@ NL: dict[str, str] = {
     # trees
     "tree.title": "Boom voor oplossingen en kansen", "tree.none": "Nog geen kansen in kaart gebracht.",
     "tree.unrooted": "Kansen die niet aan een resultaat gekoppeld zijn",
+    "scroll.hint": "Breder dan de pagina: scroll opzij om alles te zien →",
     "tree.experiments": "experimenten", "tree.legend": "Resultaat → kansen → oplossingen → experimenten",
     # filters
     "filter.title": "Filter", "filter.all": "Alle", "filter.status": "Status", "filter.horizon": "Horizon",
@@ -227,7 +231,9 @@ NL: dict[str, str] = {
     "filter.source": "Bron", "filter.segment": "Doelgroep", "filter.effect": "Effect",
     "filter.confidence": "Vertrouwen",
     # misc
-    "home.title": "Visie, missie, doelen en strategieën", "as_of": "Peildatum", "none": "Geen",
+    "home.title": "Visie, missie, doelen en strategieën",
+    "home.no_outcomes": "Nog geen resultaat", "home.on_the_board": "op de klantreis",
+    "home.open_board": "Open de klantreis →", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
     "okrs.title": "Doelstellingen en kernresultaten", "opportunities.title": "Bomen voor oplossingen en kansen",
     "changes.intro": "Wat er in de roadmap veranderde, per commit, nieuwste eerst.", "changes.unavailable": "Geen geschiedenis beschikbaar", "changes.feed": "Abonneren op wijzigingen (Atom-feed)", "changes.truncated": "Oudere wijzigingen zijn weggelaten.", "changes.errors": "inhoudsfouten in deze commit", "changes.none": "Nog geen wijzigingen.", "changes.title": "Wijzigingen", "count.items": "items", "breadcrumb.home": "Roadmap",
@@ -342,6 +348,7 @@ SV: dict[str, str] = {
     # trees
     "tree.title": "Möjlighets- och lösningsträd", "tree.none": "Inga möjligheter kartlagda än.",
     "tree.unrooted": "Möjligheter som inte är kopplade till ett resultat",
+    "scroll.hint": "Bredare än sidan: skrolla i sidled för att se allt →",
     "tree.experiments": "experiment", "tree.legend": "Resultat → möjligheter → lösningar → experiment",
     # filters
     "filter.title": "Filter", "filter.all": "Alla", "filter.status": "Status", "filter.horizon": "Horisont",
@@ -361,7 +368,9 @@ SV: dict[str, str] = {
     "filter.source": "Källa", "filter.segment": "Målgrupp", "filter.effect": "Effekt",
     "filter.confidence": "Säkerhet",
     # misc
-    "home.title": "Vision, uppdrag, mål och strategier", "as_of": "Per", "none": "Inga",
+    "home.title": "Vision, uppdrag, mål och strategier",
+    "home.no_outcomes": "Inget resultat än", "home.on_the_board": "på kundresan",
+    "home.open_board": "Öppna kundresan →", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
     "okrs.title": "Mål och nyckelresultat", "opportunities.title": "Möjlighets- och lösningsträd",
     "changes.intro": "Vad som ändrats i färdplanen, commit för commit, nyast först.", "changes.unavailable": "Ingen historik att visa", "changes.feed": "Prenumerera på ändringar (Atom-flöde)", "changes.truncated": "Äldre ändringar är utelämnade.", "changes.errors": "innehållsfel i denna commit", "changes.none": "Inga ändringar ännu.", "changes.title": "Ändringar", "count.items": "poster", "breadcrumb.home": "Färdplan",
