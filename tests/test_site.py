@@ -464,6 +464,28 @@ def test_home_links_onwards(site):
     assert content(page(site, "index.html")).find("p", cls="rg-asof").find("time").get("datetime") == "2026-11-25"
 
 
+def test_home_shows_the_journey_near_the_top(site):
+    doc = content(page(site, "index.html"))
+    strip = doc.find("section", cls="rg-strip")
+    h2s = [h.get("id") for h in doc.find_all("h2")]
+    assert h2s.index("journey-strip") == h2s.index("mission") + 1 < h2s.index("goals")  # before the goals
+    stages = strip.find_all("li", cls="rg-strip__stage")
+    assert [li.find("a", cls="rg-strip__title").get("href") for li in stages] == [f"stages/{s}/" for s in BASIC_STAGES]
+    assert [li.find("a", cls="rg-strip__work").get("href") for li in stages] == [
+        f"journey/#stage-{s}" for s in BASIC_STAGES]
+    assert [li.find("a", cls="rg-strip__work").clean_text() for li in stages] == [
+        "0 items on the journey board", "3 items on the journey board", "1 item on the journey board"]
+    assert stages[0].find("p", cls="rg-strip__none").text() == "No outcome yet"
+    onboard = [(a.get("href"), a.get("title"), a.clean_text()) for a in stages[1].find_all("a")
+               if "rg-strip__outcome" in (a.parent.classes)]
+    assert onboard == [
+        ("outcomes/fewer-tickets/", "Clinics solve problems without calling us",
+         "Clinics solve problems without calling us: Off track"),
+        ("outcomes/week-one-activation/", "New clinics book a first patient in week one",
+         "New clinics book a first patient in week one: On track")]
+    assert strip.find("p", cls="rg-strip__more").find("a").get("href") == "journey/"
+
+
 # -- the journey board ----------------------------------------------------------------------------
 
 def _board(site: Path):
@@ -761,8 +783,8 @@ def _vmgs_headings(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("language,words", [
-    ("nl", ["Visie", "Missie", "Doelen", "Strategieën"]),
-    ("sv", ["Vision", "Uppdrag", "Mål", "Strategier"]),
+    ("nl", ["Visie", "Missie", "Klantreis", "Doelen", "Strategieën"]),
+    ("sv", ["Vision", "Uppdrag", "Kundresa", "Mål", "Strategier"]),
 ])
 def test_site_language_translates_labels(tmp_path, language, words):
     site = _language_site(tmp_path, language)
@@ -781,7 +803,7 @@ def test_unknown_language_falls_back_to_english(tmp_path):
 
     assert labels_for("xx") == EN and labels_for("tlh-KL") == EN and labels_for(None) == EN
     site = _language_site(tmp_path, "de")  # Material speaks German; roadmap-gen does not (yet)
-    assert _vmgs_headings(site) == ["Vision", "Mission", "Goals", "Strategies"]
+    assert _vmgs_headings(site) == ["Vision", "Mission", "Customer journey", "Goals", "Strategies"]
     assert page(site, "index.html").find("html").get("lang") == "de"
 
 

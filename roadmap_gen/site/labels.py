@@ -120,7 +120,7 @@ EN: dict[str, str] = {
     "filter.confidence": "Confidence",
     # misc
     "home.title": "Vision, mission, goals and strategies",
-    "home.no_outcomes": "No outcome yet", "home.on_the_board": "on the journey board",
+    "home.no_outcomes": "No outcome yet", "count.item": "item", "home.on_the_board": "on the journey board",
     "home.open_board": "Open the journey board →", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
     "okrs.title": "Objectives and key results", "opportunities.title": "Opportunity solution trees",
@@ -232,7 +232,7 @@ NL: dict[str, str] = {
     "filter.confidence": "Vertrouwen",
     # misc
     "home.title": "Visie, missie, doelen en strategieën",
-    "home.no_outcomes": "Nog geen resultaat", "home.on_the_board": "op de klantreis",
+    "home.no_outcomes": "Nog geen resultaat", "count.item": "item", "home.on_the_board": "op de klantreis",
     "home.open_board": "Open de klantreis →", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
     "okrs.title": "Doelstellingen en kernresultaten", "opportunities.title": "Bomen voor oplossingen en kansen",
@@ -369,7 +369,7 @@ SV: dict[str, str] = {
     "filter.confidence": "Säkerhet",
     # misc
     "home.title": "Vision, uppdrag, mål och strategier",
-    "home.no_outcomes": "Inget resultat än", "home.on_the_board": "på kundresan",
+    "home.no_outcomes": "Inget resultat än", "count.item": "post", "home.on_the_board": "på kundresan",
     "home.open_board": "Öppna kundresan →", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
     "okrs.title": "Mål och nyckelresultat", "opportunities.title": "Möjlighets- och lösningsträd",
