@@ -199,7 +199,7 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
     code, out, err = run(capsys, "init", target, "--title", "Acme: the roadmap")
     assert code == 0, err
     expected = {"mkdocs.yml", ".gitignore", "README.md", "docs/about.md", ".github/workflows/roadmap.yml",
-                ".gitlab-ci.yml", "content/roadmap.yml", "content/journey.yml", "content/metrics.yml",
+                ".gitlab-ci.yml", "content/README.md", "content/roadmap.yml", "content/journey.yml", "content/metrics.yml",
                 "content/metrics/activation.csv", "content/outcomes/first-result-in-week-one.md",
                 "content/themes/faster-first-value.md", "content/questions/why-trials-stall.md",
                 "content/hypotheses/setup-checklist.md", "content/opportunities/setup-is-confusing.md",
@@ -217,11 +217,21 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
     assert r.get("metric", "activation").measurements
     assert result.figures.okrs["first-result-2026-q2"].period_state == "current"
 
-    mk = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    mk_text = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    mk = yaml.safe_load(mk_text)
     assert mk["site_name"] == "Acme: the roadmap"
-    assert mk["theme"] == {"name": "material", "font": False}
+    assert mk["theme"] == {"name": "material", "font": False, "language": "en",
+                           "features": ["navigation.tabs", "navigation.top"]}
     assert mk["plugins"] == ["search", "outcome-roadmap"]
+    # the two names of the roadmap, the languages and the format guide are explained where they are set
+    assert "`title`" in mk_text and "content/roadmap.yml" in mk_text and "change both together" in mk_text
+    assert "en, nl or sv" in mk_text and "content/README.md" in mk_text
     assert "/site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+    # docs/ is not empty (git keeps no empty folder); the content folder has a short format guide
+    assert (target / "docs" / "about.md").read_text(encoding="utf-8").strip()
+    guide = (target / "content" / "README.md").read_text(encoding="utf-8")
+    for name in ("roadmap.yml", "journey.yml", "metrics.yml", "metrics/<id>.csv", "okrs/<id>.yml", "decimal point"):
+        assert name in guide, name
 
 
 def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
@@ -235,7 +245,10 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
     assert any(s.get("uses", "").startswith("actions/setup-python@") for s in check_steps)
     runs = "\n".join(s.get("run", "") for s in check_steps)
-    assert "pip install roadmap-gen" in runs
+    install = next(s for s in check_steps if "pip install" in s.get("run", ""))
+    assert install["run"] == 'pip install "$SPEC"'
+    assert install["env"]["SPEC"] == "${{ vars.ROADMAP_GEN_SPEC || env.ROADMAP_GEN_SPEC }}"
+    assert gh["env"]["ROADMAP_GEN_SPEC"] == "roadmap-gen"
     assert "roadmap-gen check --format github" in runs
     assert 'roadmap-gen diff "origin/$BASE_REF" --format markdown' in runs
     assert "$GITHUB_STEP_SUMMARY" in runs and "gh pr comment" in runs
@@ -250,6 +263,8 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
 
     gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gl["variables"]["GIT_DEPTH"] == "0"
+    assert gl["variables"]["ROADMAP_GEN_SPEC"] == "roadmap-gen"
+    assert all('pip install "$ROADMAP_GEN_SPEC"' in gl[job]["script"] for job in ("roadmap-check", "pages"))
     mr = gl["roadmap-check"]
     assert mr["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert "roadmap-gen check" in mr["script"]
@@ -258,6 +273,19 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert "mkdocs build --site-dir public" in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
+
+
+def test_init_install_spec_goes_into_both_ci_files(tmp_path, capsys):
+    spec = "git+https://git.example.com/tools/roadmap-gen.git@v0.1.0"
+    target = tmp_path / "r"
+    assert run(capsys, "init", target, "--install", spec)[0] == 0
+    gh_text = (target / ".github" / "workflows" / "roadmap.yml").read_text(encoding="utf-8")
+    gh = yaml.safe_load(gh_text)
+    gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gh["env"]["ROADMAP_GEN_SPEC"] == gl["variables"]["ROADMAP_GEN_SPEC"] == spec
+    assert "${{ github.ref }}" in gh_text and "@@" not in gh_text  # GitHub's own placeholders are kept
+    # the comments say what the spec may be and how CI settings override it
+    assert "ROADMAP_GEN_SPEC" in gh_text.split("ROADMAP_GEN_SPEC:")[0] and "make dist" in gh_text
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
@@ -292,3 +320,25 @@ def test_starter_dates_follow_today():
     assert "period: 2027-Q1  # YYYY, YYYY-Qn or YYYY-MM; this one ends 2027-03-31" in \
         files["content/okrs/first-result-2027-q1.yml"]
     assert files["content/metrics/activation.csv"] == "date,value,note\n2026-11-01,20,\n2026-12-01,23,checklist prototype\n"
+
+
+def test_init_project_builds_a_site_with_a_menu_and_survives_git(tmp_path, capsys):
+    """What `init` writes builds as it is, with the roadmap's sections as tabs; committed to git and
+    cloned, it still builds (docs/ is not an empty folder that git would drop)."""
+    import subprocess
+
+    from sitehelpers import build, clean_env, content, page
+
+    target = tmp_path / "r"
+    assert run(capsys, "init", target, "--title", "Acme roadmap")[0] == 0
+    env = clean_env(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+                    GIT_COMMITTER_EMAIL="t@example.org")
+    for cmd in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "init"]):
+        subprocess.run(["git", *cmd], cwd=target, env=env, check=True, capture_output=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(target), str(clone)], env=env, check=True, capture_output=True)
+    site = build(clone, tmp_path / "site")
+    tabs = [a.clean_text() for a in page(site, "index.html").find("nav", cls="md-tabs").find_all("a")]
+    assert tabs[:3] == ["Roadmap", "Journey", "Stages"] and "OKRs" in tabs and "KPIs" in tabs
+    assert content(page(site, "index.html")).find("h1").text() == "Acme roadmap"
+    assert not (site / "README").exists() and not any(site.rglob("README*"))  # the guide is not published
