@@ -35,15 +35,17 @@ def item_references(item: m.Item) -> Iterator[tuple[str, str, str, Location]]:
             yield from references(kr, KEY_RESULT)
 
 
-def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """Every cross-item problem. References to kinds in ``unreadable`` (their file could not be
-    read, which is reported already) are not checked, so one broken file gives one error."""
+def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset(),
+             unreadable_items: frozenset[tuple[str, str]] = frozenset()) -> list[Diagnostic]:
+    """Every cross-item problem. References to kinds in ``unreadable`` (their list file could not be
+    read, which is reported already) and to the items in ``unreadable_items`` (``(kind, id)`` of an item
+    file that could not be read) are not checked, so one broken file gives one error."""
     diags = Diagnostics()
     ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
     ids["behaviour"] = set()  # journey behaviours with an id: boosters and blockers are plain text here
     for item in roadmap.all_items():
         for name, kind, id, loc in item_references(item):
-            if id in ids[kind] or kind in unreadable:
+            if id in ids[kind] or kind in unreadable or (kind, id) in unreadable_items:
                 continue
             diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{_hint(kind, id, ids)}")
 
