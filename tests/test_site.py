@@ -396,6 +396,54 @@ def test_mkdocs_serve_rebuilds_when_content_changes(tmp_path):
     assert list((root / "docs").iterdir()) == []
 
 
+def _serve(root: Path, port: int) -> subprocess.Popen:
+    return subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=clean_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+    return out.decode("utf-8", "replace")
+
+
+def test_mkdocs_serve_shows_content_errors_as_a_page_until_they_are_fixed(tmp_path):
+    root = copy_basic(tmp_path / "src")
+    hyp = root / "content/hypotheses/setup-checklist.md"
+    good = read(hyp)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = _serve(root, port)
+    try:
+        assert _poll(lambda: (lambda t: t if t and "rg-item-header" in t else None)(_fetch(base + "hypotheses/setup-checklist/")), 30)
+        hyp.write_text(good.replace("horizon: now", "horizon: [now"), encoding="utf-8")
+        check = roadmap_gen(root, "check").stdout.strip()  # the line `check` prints
+        assert check.startswith("content/hypotheses/setup-checklist.md:") and check.count("\n") == 0
+        errors = {}
+        for path in ("", "hypotheses/setup-checklist/", "journey/", "outcomes/fewer-tickets/"):
+            errors[path] = _poll(lambda: (lambda t: t if t and "rg-errors" in t else None)(_fetch(base + path)), 30)
+            assert errors[path], f"no error page at /{path}"
+        doc = content(parse(errors[""]))
+        assert doc.find("h1").text() == "The roadmap has 1 error"
+        items = doc.find("ol", cls="rg-errors__list").find_all("li")
+        assert [li.clean_text() for li in items] == [check]  # path:line:column: message, as check says it
+        assert proc.poll() is None  # still serving
+        hyp.write_text(good, encoding="utf-8")
+        back = _poll(lambda: (lambda t: t if t and "rg-item-header" in t else None)(_fetch(base + "hypotheses/setup-checklist/")), 30)
+        assert back and "rg-errors" not in back
+    finally:
+        log = _stop(proc)
+    assert "ERROR" in log and "content/hypotheses/setup-checklist.md:" in log
+    # the same content fails `mkdocs build`
+    hyp.write_text(good.replace("horizon: now", "horizon: [now"), encoding="utf-8")
+    failed = mkdocs(root, "build", "-d", tmp_path / "site")
+    assert failed.returncode != 0 and check in failed.stderr
+
+
 # -- the home page ------------------------------------------------------------------------------
 
 def test_home_shows_vision_and_mission(site):

@@ -120,6 +120,10 @@ EN: dict[str, str] = {
     "filter.confidence": "Confidence",
     # misc
     "home.title": "Vision, mission, goals and strategies",
+    "errors.title": "Roadmap errors", "errors.heading": "The roadmap has {count} errors",
+    "errors.heading_one": "The roadmap has 1 error", "errors.intro":
+        "mkdocs serve shows this page instead of the roadmap until the errors are fixed, and reloads when they are. "
+        "roadmap-gen check lists the same errors.",
     "home.no_outcomes": "No outcome yet", "count.item": "item", "home.on_the_board": "on the journey board",
     "home.open_board": "Open the journey board →", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
@@ -232,6 +236,10 @@ NL: dict[str, str] = {
     "filter.confidence": "Vertrouwen",
     # misc
     "home.title": "Visie, missie, doelen en strategieën",
+    "errors.title": "Fouten in de roadmap", "errors.heading": "De roadmap heeft {count} fouten",
+    "errors.heading_one": "De roadmap heeft 1 fout", "errors.intro":
+        "mkdocs serve toont deze pagina in plaats van de roadmap tot de fouten zijn opgelost, en laadt opnieuw "
+        "zodra dat zo is. roadmap-gen check geeft dezelfde fouten.",
     "home.no_outcomes": "Nog geen resultaat", "count.item": "item", "home.on_the_board": "op de klantreis",
     "home.open_board": "Open de klantreis →", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
@@ -369,6 +377,10 @@ SV: dict[str, str] = {
     "filter.confidence": "Säkerhet",
     # misc
     "home.title": "Vision, uppdrag, mål och strategier",
+    "errors.title": "Fel i roadmapen", "errors.heading": "Roadmapen har {count} fel",
+    "errors.heading_one": "Roadmapen har 1 fel", "errors.intro":
+        "mkdocs serve visar den här sidan i stället för roadmapen tills felen är rättade, och laddar om när de "
+        "är det. roadmap-gen check listar samma fel.",
     "home.no_outcomes": "Inget resultat än", "count.item": "post", "home.on_the_board": "på kundresan",
     "home.open_board": "Öppna kundresan →", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
