@@ -107,6 +107,7 @@ def pages(roadmap) -> dict[str, str]:
         "metric": first("metrics"), "okr": first("okrs"),
         "kpis": "kpis/", "okrs": "okrs/", "hypotheses": "hypotheses/", "themes": "themes/", "questions": "questions/",
         "insight": first("insights", lambda i: i.get("segment")), "insights": "insights/",
+        "opportunities": "opportunities/",
     }
 
 
