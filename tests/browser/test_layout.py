@@ -130,9 +130,10 @@ def _serve(directory: Path):
 def _page_types(data: dict) -> list[str]:
     """One address per page type: the listings, and the first item of each kind with a page."""
     out = ["", "journey/", "kpis/", "okrs/", "opportunities/", "stages/", "themes/", "questions/", "hypotheses/",
-           "outcomes/", "metrics/"]
-    for kind in ("stages", "themes", "questions", "hypotheses", "outcomes", "opportunities", "metrics", "okrs"):
-        out += [e["url"] for e in data[kind][:1]]
+           "outcomes/", "metrics/", "insights/", "changes/"]
+    for kind in ("stages", "themes", "questions", "hypotheses", "outcomes", "opportunities", "metrics", "okrs",
+                 "insights"):
+        out += [e["url"] for e in data.get(kind, [])[:1]]
     return out
 
 
