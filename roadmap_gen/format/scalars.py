@@ -64,11 +64,11 @@ def add_months(d: date, months: int) -> date:
 
 def number_hint(s: str) -> str:
     """How to write ``s`` as a number when it is one written the local way (``21,4``, ``1.000.000``), else ''."""
-    plain = re.sub(r"[ ,.\u00a0]", "", s)
+    plain, point = excerpt(re.sub(r"[ ,.\u00a0]", "", s)), excerpt(s.replace(",", "."))
     if DECIMAL_COMMA_RE.match(s) and not THOUSANDS_RE.match(s):
-        return f"use a decimal point, not a comma: `{s.replace(',', '.')}`"
+        return f"use a decimal point, not a comma: `{point}`"
     if THOUSANDS_RE.match(s) and "," in s and s.count(",") == 1 and "." not in s:  # 1,500: 1.5 or 1500?
-        return f"write `{s.replace(',', '.')}` if the comma is a decimal comma, `{plain}` if it separates thousands"
+        return f"write `{point}` if the comma is a decimal comma, `{plain}` if it separates thousands"
     if THOUSANDS_RE.match(s):
         return f"write it without thousands separators: `{plain}`"
     return ""

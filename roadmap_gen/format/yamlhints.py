@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 
+from roadmap_gen.format.diagnostics import excerpt
+
 _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):\s+(\S.*?)\s*$")
 _RESERVED = {"@": "`@`", "`": "a backtick", "%": "`%`"}
 
@@ -27,8 +29,10 @@ def _colon_in_text(line: str) -> str | None:
     if not m or ": " not in m.group(3) + " ":
         return None
     lead, key, value = m.groups()
-    return (f"the text of `{key.strip()}` holds a colon and a space, which YAML reads as a new key: put the text "
-            f"in quotes: `{lead.lstrip()}{key.strip()}: {quoted(value)}`")
+    advice = f"the text of `{excerpt(key.strip())}` holds a colon and a space, which YAML reads as a new key: put " \
+             "the text in quotes"
+    line = f"{lead.lstrip()}{key.strip()}: {quoted(value)}"
+    return advice + (f": `{excerpt(line, 80)}`" if len(line) <= 80 else "")  # a long line is not written out
 
 
 def explain(problem: str, line: str, char: str = "") -> str | None:
