@@ -328,12 +328,10 @@ def test_extreme_magnitudes_neither_crash_nor_break_the_json(tmp_path, baseline,
     assert data["okrs"][0]["key_results"][0]["score"] is None
 
 
-def test_key_result_unit_of_its_own_and_a_warning_when_it_contradicts_its_metric(tmp_path):
+def test_key_result_unit_of_its_own_or_its_metrics(tmp_path):
     files = okr_files({"from": 20, "to": 50, "current": 38, "unit": '"%"'},
-                      {"metric": "m1", "from": 0, "to": 10, "unit": "days"},
-                      {"metric": "m2", "from": 0, "to": 10, "unit": '"%"'},
-                      metrics=metric_yaml() + "    unit: \"%\"\n" + metric_yaml("m2") + "    unit: \"%\"\n")
+                      {"metric": "m1", "from": 0, "to": 10, "unit": "days"}, {"metric": "m1", "from": 0, "to": 10},
+                      metrics=metric_yaml() + "    unit: \"%\"\n")
     compiled = compile_roadmap(make_roadmap(tmp_path, files))
-    assert [kr.unit for kr in compiled.roadmap.okrs[0].key_results] == ["%", "days", "%"]
-    assert messages(compiled) == ["content/okrs/o.yml:13:11: warning: `unit` is `days` but metric `m1` counts in "
-                                  "`%`, which is shown; leave `unit` out"]
+    assert [kr.unit for kr in compiled.roadmap.okrs[0].key_results] == ["%", "days", None]
+    assert messages(compiled) == []

@@ -273,6 +273,10 @@ def test_key_result_figures_carry_their_unit_and_a_long_unit_is_said_once(site: 
     figures = [re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", kr) for kr in krs]
     assert figures == [["20%", "38%", "50%"], ["36", "28", "25"]]
     assert "Unit: bugs reported by clinics per month" in krs[1] and "Unit:" not in krs[0]
+    # without a unit of its own a key result counts in its metric's (activation: %)
+    grow = re.findall(r'<li class="rg-kr">(.*?)</li>', article(read(site, "okrs/grow-activation"), "okr-grow-activation"),
+                      re.S)
+    assert re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", grow[0]) == ["30%", "37%", "40%"]
 
 
 def test_kpi_cards_put_every_figure_in_the_same_place_with_a_label(site: Path) -> None:

@@ -61,10 +61,6 @@ def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset(),
         for kr in okr.key_results:
             if "from" in kr.fields and "to" in kr.fields and kr.start == kr.to:
                 diags.error(kr.loc_of("to"), f"key result `to` equals `from` ({kr.to}); the score would be undefined")
-            metric = roadmap.get("metric", kr.metric) if kr.metric else None
-            if metric is not None and kr.unit is not None and kr.unit != (metric.unit or ""):
-                diags.warning(kr.loc_of("unit"), f"`unit` is `{kr.unit}` but metric `{metric.id}` counts in "
-                                                 f"`{metric.unit or ''}`, which is shown; leave `unit` out")
     for h in roadmap.hypotheses:
         for e in h.experiments:
             if e.start and e.end and e.end < e.start:

@@ -86,7 +86,7 @@ def okr_view(kit: Kit, at: Links, okr: m.Okr, pid: str) -> dict:
     krs = []
     for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results)):
         metric = kit.r.get("metric", kr.metric) if kr.metric else None
-        unit, once = figure_unit(metric.unit if metric else kr.unit)
+        unit, once = figure_unit(kr.unit if kr.unit is not None else metric.unit if metric else "")
         start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
         krs.append({"title": kr.title, "from": start, "to": to,
                     "current": current, "metric": kit.ref(at, "metric", kr.metric), "unit": once,
