@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-public serve test check bench clean
+.PHONY: site site-public serve test check bench dist clean need-chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(TSTAMP): $(STAMP) tests/browser/package-lock.json
+$(TSTAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
-	cd tests/browser && npm ci --silent --no-audit --no-fund
 	touch $@
 
 site: $(STAMP)
@@ -34,8 +33,19 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/roadmap-gen check .
 
-test: $(TSTAMP)
+# the browser tests drive Debian's chromium (Playwright's own browser download is not used)
+need-chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "make test needs Debian's chromium: sudo apt-get install chromium"; exit 1; }
+
+test: need-chromium $(TSTAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# a wheel and a source archive in $(DIST) (default dist/), to install roadmap-gen from (README: Install)
+DIST ?= dist
+dist: $(BIN)/python
+	$(BIN)/python -m pip install --quiet build
+	rm -rf $(DIST)
+	$(BIN)/python -m build --quiet --outdir $(DIST) .
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -438,8 +438,8 @@ def test_okr_key_result_naming_an_internal_metric_uses_its_own_current_only(publ
     assert re.findall(r'<article class="rg-okr[^"]*" id="okr-([^"]+)"', public_site.html("okrs/index.html")) == \
         ["pub-okr"]
     page = public_site.html(page_file("okr", "pub-okr"))
-    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>',
-                      page, re.S)
+    rows = re.findall(r'<p class="rg-kr__title">(.*?)</p>\n<dl class="rg-kr__figures"><div><dt>From</dt><dd>(.*?)</dd>'
+                      r'</div><div><dt>Current</dt><dd>(.*?)</dd></div><div><dt>To</dt><dd>(.*?)</dd>', page, re.S)
     assert [(re.sub(r"<[^>]+>", "", t).strip(), f, c, to) for t, f, c, to in rows] == [
         ("PUBLICMARK-kr-own-current", "10", "12", "20"),  # not the internal metric's 7070.7071
         ("PUBLICMARK-kr-metric-only", "0", "—", "1k"),  # no data rather than the internal metric's
@@ -498,17 +498,28 @@ def test_trees_show_public_nodes_only(public_site):
 
 
 def _backlinks(page_html: str) -> list[str]:
-    section = re.search(r'<section class="rg-backlinks".*?</section>', page_html, re.S).group(0)
-    return re.findall(r'<a href="([^"]+)">', section)
+    section = re.search(r'<section class="rg-backlinks".*?</section>', page_html, re.S)
+    return re.findall(r'<a href="([^"]+)">', section.group(0)) if section else []
+
+
+def _referrers(page_html: str) -> set[str]:
+    """What an item page shows of the items that refer to it: back-links, and the cards, outcomes and
+    tree nodes the page lists instead (never twice)."""
+    cards = re.findall(r'<h3 class="rg-card__title"><a href="([^"]+)">', page_html)
+    outcomes = re.findall(r'<p class="rg-outcome-summary__title"><a href="([^"]+)">', page_html)
+    tree = re.findall(r'<a class="rg-tree__label" href="([^"]+)">', page_html)
+    assert not set(_backlinks(page_html)) & {*cards, *outcomes, *tree}
+    return {*_backlinks(page_html), *cards, *outcomes, *tree} - {"./"}
 
 
 def test_back_links_and_related_cards_are_public_only(public_site):
     page = public_site.html(page_file("outcome", "pub-outcome-measured"))
-    assert _backlinks(page) == ["../../themes/pub-theme/", "../../hypotheses/pub-hypothesis-2/",
-                                "../../opportunities/pub-opportunity-root/"]
-    assert _backlinks(public_site.html(page_file("stage", "pub-stage"))) == [
+    assert _backlinks(page) == []  # all of them are cards or tree nodes on the page
+    assert _referrers(page) == {"../../themes/pub-theme/", "../../hypotheses/pub-hypothesis-2/",
+                                "../../opportunities/pub-opportunity-root/"}
+    assert _referrers(public_site.html(page_file("stage", "pub-stage"))) == {
         "../../outcomes/pub-outcome/", "../../outcomes/pub-outcome-measured/", "../../questions/pub-question/",
-        "../../hypotheses/pub-hypothesis/"]
+        "../../hypotheses/pub-hypothesis/"}
     assert _backlinks(public_site.html(page_file("metric", "pub-metric"))) == [
         "../../outcomes/pub-outcome-measured/", "../../outcomes/pub-outcome-stageless/", "../../okrs/pub-okr/"]
     theme = public_site.html(page_file("theme", "pub-theme"))

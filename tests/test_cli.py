@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import BASIC, make_roadmap, run_cli
+from conftest import BASIC, REPO, make_roadmap, run_cli
 
 BROKEN = {
     "roadmap.yml": "title: T\nvision: V\nmission: M\nreveiw: monthly\n",
@@ -240,6 +240,15 @@ def test_help_of_every_command_exits_0(command):
     assert code == 0, err
     assert out.startswith("usage: roadmap-gen")
     assert err == ""
+
+
+def test_help_points_to_format_guides_that_exist(tmp_path):
+    code, out, _ = run_cli("--help")
+    text = " ".join(out.split())
+    assert code == 0 and "docs/guide/format.md" in text and "content/README.md" in text
+    assert (REPO / "docs" / "guide" / "format.md").is_file()
+    assert run_cli("init", tmp_path / "r")[0] == 0
+    assert (tmp_path / "r" / "content" / "README.md").is_file()
 
 
 def test_version():

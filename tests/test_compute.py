@@ -326,3 +326,12 @@ def test_extreme_magnitudes_neither_crash_nor_break_the_json(tmp_path, baseline,
     data = json.loads(to_json(roadmap_data(result.roadmap, result.figures)), parse_constant=refuse)
     assert data["outcomes"][0]["status"] == "no-data"  # a progress that no float can hold is no figure
     assert data["okrs"][0]["key_results"][0]["score"] is None
+
+
+def test_key_result_unit_of_its_own_or_its_metrics(tmp_path):
+    files = okr_files({"from": 20, "to": 50, "current": 38, "unit": '"%"'},
+                      {"metric": "m1", "from": 0, "to": 10, "unit": "days"}, {"metric": "m1", "from": 0, "to": 10},
+                      metrics=metric_yaml() + "    unit: \"%\"\n")
+    compiled = compile_roadmap(make_roadmap(tmp_path, files))
+    assert [kr.unit for kr in compiled.roadmap.okrs[0].key_results] == ["%", "days", None]
+    assert messages(compiled) == []

@@ -37,20 +37,20 @@ def only(diags: list[str], loc: str, key: str) -> str:
 def test_yaml_syntax_error_is_located_and_alone(tmp_path):
     diags = diags_of(tmp_path, {"roadmap.yml": "title: x\nvision: [a, b\nmission: m\n"})
     # a file that cannot be parsed contributes nothing but its own error
-    only(diags, "content/roadmap.yml:3:8", "YAML syntax error")
+    only(diags, "content/roadmap.yml:2:9", "YAML syntax error: a `[` list opened here")  # at the `[`
 
 
 def test_yaml_syntax_error_in_front_matter_counts_file_lines(tmp_path):
     diags = diags_of(tmp_path, {"themes/t.md": "---\ntitle: T\nstage: [onboard\nhorizon: now\n---\n"})
-    only(diags, "content/themes/t.md:4:8", "YAML syntax error")
+    only(diags, "content/themes/t.md:3:8", "YAML syntax error")
 
 
 @pytest.mark.parametrize("text, loc, words", [
     # something left open points at where it was opened, not past the last line
-    ("title: x\nvision: [a, b", "content/roadmap.yml:2:9", "(opened here and never closed)"),
-    ("title: x\nvision: [a, b\n", "content/roadmap.yml:2:9", "(opened here and never closed)"),
-    ('title: x\nvision: "unterminated', "content/roadmap.yml:2:9", "(opened here and never closed)"),
-    ("title: x\nvision: {a: b\n\n", "content/roadmap.yml:2:9", "(opened here and never closed)"),
+    ("title: x\nvision: [a, b", "content/roadmap.yml:2:9", "a `[` list opened here is not closed with `]`"),
+    ("title: x\nvision: [a, b\n", "content/roadmap.yml:2:9", "a `[` list opened here is not closed with `]`"),
+    ('title: x\nvision: "unterminated', "content/roadmap.yml:2:9", "a quote opened here is never closed"),
+    ("title: x\nvision: {a: b\n\n", "content/roadmap.yml:2:9", "a `{` opened here is not closed with `}`"),
 ])
 def test_yaml_error_at_the_end_of_a_file_is_inside_the_file(tmp_path, text, loc, words):
     diags = diags_of(tmp_path, {"roadmap.yml": text})
@@ -483,3 +483,92 @@ def test_unreadable_metrics_file_does_not_cascade_into_unknown_metric_errors(tmp
     diags = diags_of(tmp_path, {"metrics.yml": "metrics:\n  - id: conversion\n\ttitle: C\n",
                                 "outcomes/o.md": outcome})
     only(diags, "content/metrics.yml:3:1", "tab character in indentation")
+
+
+
+OUTCOME = "---\ntitle: O\nstage: onboard\nmetric: m1\n---\n"
+BROKEN_FRONT = "---\ntitle: [broken\nstage: onboard\n---\n"
+
+
+@pytest.mark.parametrize("broken, files, loc", [
+    # metrics.yml with a tab: not one "measurements for unknown metric" per CSV
+    ({"metrics.yml": "metrics:\n  - id: m1\n\ttitle: M\n"},
+     {"metrics/m1.csv": "date,value\n2026-01-01,1\n", "metrics/m2.csv": "date,value\n2026-01-01,1\n",
+      "outcomes/o.md": OUTCOME}, "content/metrics.yml:3:1"),
+    # an outcome file that cannot be read: what refers to it is not reported as unknown
+    ({"outcomes/o.md": BROKEN_FRONT},
+     {"metrics.yml": M1, "themes/t.md": "---\ntitle: T\nstage: onboard\nhorizon: now\noutcome: o\n---\n",
+      "opportunities/p.md": "---\ntitle: P\noutcome: o\n---\n"}, "content/outcomes/o.md:2:8"),
+    # an opportunity: its children and the hypotheses under it
+    ({"opportunities/p.md": BROKEN_FRONT},
+     {"opportunities/c.md": "---\ntitle: C\nparent: p\n---\n",
+      "hypotheses/h.md": "---\ntitle: H\nstage: onboard\nhorizon: now\nopportunity: p\nwe_believe: a\n"
+                         "will_result_in: b\nwe_will_know_when: c\nstatus: idea\n---\n"}, "content/opportunities/p.md:2:8"),
+    # a theme and a question: the questions and hypotheses that name them
+    ({"themes/t.md": BROKEN_FRONT},
+     {"questions/q.md": "---\ntitle: Q?\nstage: onboard\nhorizon: now\nstatus: open\ntheme: t\n---\n"},
+     "content/themes/t.md:2:8"),
+    ({"questions/q.md": "---\ntitle: Q?\nstage: onboard\nhorizon: now\nstatus: [open\n---\n"},
+     {"hypotheses/h.md": "---\ntitle: H\nstage: onboard\nhorizon: now\nquestion: q\nwe_believe: a\n"
+                         "will_result_in: b\nwe_will_know_when: c\nstatus: idea\n---\n"}, "content/questions/q.md:5:9"),
+    # a CSV in semicolons: one error, not one per row
+    ({"metrics/m1.csv": "date;value;note\n2026-01-01;21,4;\n2026-02-01;22,1;\n"}, {"metrics.yml": M1},
+     "content/metrics/m1.csv:1:5"),
+])
+def test_a_file_that_cannot_be_read_is_reported_once_for_every_file_kind(tmp_path, broken, files, loc):
+    diags = diags_of(tmp_path, {**files, **broken})
+    assert len(diags) == 1 and diags[0].startswith(loc + ": "), "\n".join(diags)
+
+
+RAW_WORDING = ("mapping values are not allowed", "did not find expected", "<document start>", "<block end>",
+               "block collection", "block mapping", "while scanning", "while parsing", "cannot start any token")
+
+
+@pytest.mark.parametrize("text, loc, words", [
+    ("title: Phase 2: rollout\nvision: V\nmission: M\n", "content/roadmap.yml:1:15",
+     "put the text in quotes: `title: 'Phase 2: rollout'`"),
+    ("title: T\nvision: V\n  mission: M\n", "content/roadmap.yml:3:10", "indented more than the one before it"),
+    ("title: T\nvision: V\nmission: M\n...\nreview: x\n", "content/roadmap.yml:5:1", "a `...` line ends it"),
+    ("title: T\nvision: V\nmission: M\ngoals:\n  - id: a\n    title: A\n   metric: m\n",
+     "content/roadmap.yml:7:4", "entries start with `- ` in one column"),
+    ("title: @home\nvision: V\nmission: M\n", "content/roadmap.yml:1:8", "cannot start with `@`"),
+    ("title: T\nvision: V\nmission: M\n- x\n", "content/roadmap.yml:4:1", "keys of one mapping start in the same"),
+])
+def test_yaml_syntax_errors_say_what_to_change_without_parser_words(tmp_path, text, loc, words):
+    d = only(diags_of(tmp_path, {"roadmap.yml": text}), loc, words)
+    assert not any(raw in d for raw in RAW_WORDING), d
+
+
+def test_colon_in_a_front_matter_title_is_located_in_the_file_and_quoted_for_you(tmp_path):
+    theme = "---\ntitle: Value: in week one\nstage: onboard\nhorizon: now\n---\n"
+    only(diags_of(tmp_path, {"themes/t.md": theme}), "content/themes/t.md:2:13",
+         "`title: 'Value: in week one'`")
+
+
+@pytest.mark.parametrize("value, words", [
+    ("21,4", "use a decimal point, not a comma: `21.4`"),
+    ("1.000.000", "without thousands separators: `1000000`"),
+    ("1,500", "write `1.500` if the comma is a decimal comma, `1500` if it separates thousands"),
+])
+def test_numbers_written_the_local_way_get_a_hint(tmp_path, value, words):
+    metrics = M1 + f"    target:\n      value: {value}\n"
+    d = only(diags_of(tmp_path, {"metrics.yml": metrics}), "content/metrics.yml:6:14", words)
+    assert f"must be a number, found `{value}`" in d
+
+
+def test_decimal_comma_in_a_csv_row(tmp_path):
+    # without a note column, `21,4` can only be one number split in two
+    diags = diags_of(tmp_path, {"metrics.yml": M1, "metrics/m1.csv": "date,value\n2026-01-01,21,4\n"})
+    only(diags, "content/metrics/m1.csv:2:12", "`21,4` is split into two fields by its decimal comma: write `21.4`")
+    # with one, it may be a note: a warning; quoted, it is a number written the local way
+    diags = diags_of(tmp_path, {"metrics.yml": M1, "metrics/m1.csv": "date,value,note\n2026-01-01,21,4\n"})
+    only(diags, "content/metrics/m1.csv:2:12", "warning: value `21` with the note `4`")
+    diags = diags_of(tmp_path, {"metrics.yml": M1, "metrics/m1.csv": 'date,value\n2026-01-01,"21,4"\n'})
+    only(diags, "content/metrics/m1.csv:2:12", "use a decimal point, not a comma: `21.4`")
+
+
+def test_semicolon_separated_csv_says_how_to_save_it(tmp_path):
+    csv = "2026-01-01;21,4\n2026-02-01;22\n"  # without a header too
+    d = only(diags_of(tmp_path, {"metrics.yml": M1, "metrics/m1.csv": csv}), "content/metrics/m1.csv:1:11",
+             "fields are separated by semicolons: separate them with commas")
+    assert "comma-separated" in d

@@ -68,6 +68,22 @@ key_results:
     to: 40
     current: 48
 """)
+    # key results with units of their own: a short one goes with every figure, a long one is said once
+    (content / "okrs" / "units.yml").write_text("""objective: Units as the titles say them
+period: 2026-Q4
+team: platform
+key_results:
+  - title: Notes closed in the room grow from 20% to 50%
+    from: 20
+    to: 50
+    current: 38
+    unit: "%"
+  - title: Bugs reported by clinics fall from 36 to 25 a month
+    from: 36
+    to: 25
+    current: 28
+    unit: bugs reported by clinics per month
+""")
     # a wide opportunity tree: 44 opportunities under one outcome, two levels deep
     opp = content / "opportunities"
     for i in range(4):
@@ -100,10 +116,10 @@ def test_dashboard_groups_metrics_into_the_three_families(site: Path) -> None:
 def test_dashboard_cards_show_value_target_direction_source_and_a_chart(site: Path) -> None:
     card = article(read(site, "kpis"), "kpi-activation")
     assert "37%" in card and "40%" in card  # current and target with unit
-    assert "higher is better" in card and "product analytics" in card
+    assert "Higher is better" in card and "product analytics" in card
     assert 'class="rg-chart rg-chart--line' in card and 'role="img"' in card
     tickets = article(read(site, "kpis"), "kpi-tickets")
-    assert "lower is better" in tickets
+    assert "Lower is better" in tickets
 
 
 def test_stale_metric_gets_a_badge_and_fresh_one_does_not(site: Path) -> None:
@@ -249,3 +265,39 @@ def test_board_and_index_pages_stay_out_of_search_but_item_pages_are_in(site: Pa
     pages = {d["location"].split("#")[0] for d in docs}
     assert "hypotheses/setup-checklist/" in pages and "kpis/" in pages and "" in pages
     assert not pages & {"journey/", "hypotheses/", "themes/", "questions/", "stages/", "outcomes/", "metrics/"}
+
+
+def test_key_result_figures_carry_their_unit_and_a_long_unit_is_said_once(site: Path) -> None:
+    card = article(read(site, "okrs/units"), "okr-units")
+    krs = re.findall(r'<li class="rg-kr">(.*?)</li>', card, re.S)
+    figures = [re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", kr) for kr in krs]
+    assert figures == [["20%", "38%", "50%"], ["36", "28", "25"]]
+    assert "Unit: bugs reported by clinics per month" in krs[1] and "Unit:" not in krs[0]
+    # without a unit of its own a key result counts in its metric's (activation: %)
+    grow = re.findall(r'<li class="rg-kr">(.*?)</li>', article(read(site, "okrs/grow-activation"), "okr-grow-activation"),
+                      re.S)
+    assert re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", grow[0]) == ["30%", "37%", "40%"]
+
+
+def test_kpi_cards_put_every_figure_in_the_same_place_with_a_label(site: Path) -> None:
+    html = read(site, "kpis")
+    for id in ("kpi-activation", "kpi-arr", "kpi-nps", "kpi-tickets"):
+        card = article(html, id)
+        figures = re.search(r'<dl class="rg-kpi__figures">(.*?)</dl>', card, re.S).group(1)
+        assert re.findall(r"<dt>([^<]+)</dt>", figures) == ["Current", "Target", "Baseline"], id
+        details = re.search(r'<dl class="rg-kpi__details">(.*?)</dl>', card, re.S).group(1)
+        labels = re.findall(r"<dt>([^<]+)</dt>", details)
+        assert labels[0] == "Direction" and all(x[0].isupper() for x in labels), (id, labels)
+    assert "<dt>Latest measurement</dt>" in article(html, "kpi-activation")
+    assert "<dt>Baseline</dt><dd>—</dd>" in article(html, "kpi-nps")  # not set: a dash in its place
+
+
+def test_sparklines_have_a_legend_and_their_first_and_last_values(site: Path) -> None:
+    card = article(read(site, "kpis"), "kpi-activation")
+    ends = re.findall(r'<span class="rg-spark__end"><time datetime="([^"]+)">[^<]+</time> <strong>([^<]+)</strong>',
+                      card)
+    assert ends == [("2026-03-01", "24%"), ("2026-11-01", "37%")]
+    keys = re.findall(r'<span class="rg-spark__key rg-spark__key--(\w+)" aria-hidden="true"></span>(\w+)</li>', card)
+    assert keys == [("target", "Target"), ("baseline", "Baseline")]
+    nps = article(read(site, "kpis"), "kpi-nps")  # no data: no legend
+    assert "rg-spark__legend" not in nps

@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -28,12 +29,27 @@ def _run(cmd, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, REPO], cwd=out)
-    wheels = list(out.glob("roadmap_gen-*.whl"))
+def dist(tmp_path_factory) -> Path:
+    """``make dist``: a source archive, and a wheel built from it."""
+    out = tmp_path_factory.mktemp("dist") / "dist"
+    _run(["make", "--no-print-directory", "-C", REPO, "dist", f"DIST={out}", f"BIN={Path(sys.executable).parent}"],
+         cwd=REPO)
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist) -> Path:
+    wheels = list(dist.glob("roadmap_gen-*.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
+
+
+def test_make_dist_writes_a_wheel_and_a_source_archive(dist):
+    assert sorted(p.name for p in dist.iterdir()) == ["roadmap_gen-0.1.0-py3-none-any.whl", "roadmap_gen-0.1.0.tar.gz"]
+    with tarfile.open(dist / "roadmap_gen-0.1.0.tar.gz") as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {"pyproject.toml", "README.md", "roadmap_gen/mkdocs/plugin.py", "theme/assets/css/roadmap.css",
+            "roadmap_gen/scaffold/files/init/mkdocs.yml"} <= names
 
 
 def _requires(wheel: Path) -> list[str]:
@@ -107,3 +123,14 @@ def test_fresh_venv_with_the_wheel_builds_a_site(wheel, tmp_path):
     check = subprocess.run([str(bin_ / "roadmap-gen"), "check"], cwd=unrelated, env=clean_env(),
                            capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and "0 errors" in check.stderr, check.stderr
+
+
+def test_make_test_stops_with_a_one_line_instruction_without_chromium(tmp_path):
+    """No chromium on PATH (here: an empty folder is the whole PATH): `make test` says what to install."""
+    make = shutil.which("make")
+    assert make
+    proc = subprocess.run([make, "--no-print-directory", "-C", str(REPO), "test"], env={"PATH": str(tmp_path)},
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert proc.stdout.splitlines() == ["make test needs Debian's chromium: sudo apt-get install chromium"]
+    assert "need-chromium" in proc.stderr and "pytest" not in proc.stdout + proc.stderr

@@ -243,11 +243,11 @@ OTHER_KPIS = {  # arr (short forms differ: they stay short) and tickets: current
 
 
 def _figures(card, t) -> dict[str, str]:
-    """A KPI card's figures by label key."""
+    """A KPI card's figures and details by label key."""
     keys = {t[k]: k for k in ("metric.current", "metric.target", "metric.baseline", "metric.stale_since",
-                              "metric.review", "metric.trend")}
+                              "metric.review", "metric.direction", "metric.source", "metric.owner")}
     return {keys[_text(div.find("dt"))]: _text(div.find("dd")).replace(t["metric.stale"], "").strip()
-            for div in card.find("dl").find_all("div")}
+            for dl in card.find_all("dl") for div in dl.find_all("div")}
 
 
 @pytest.mark.parametrize("lang", sorted(KPI))
@@ -273,8 +273,8 @@ OKR_ROWS = {  # from, current, to of the users key result; the interview key res
 def test_okr_key_results_keep_the_digits_that_explain_the_score(sites, lang):
     art = content(page(sites[lang], "okrs/index.html"))
     users, interviews, score = OKR_ROWS[lang]
-    rows = {_text(r.find("th")): [_text(td) for td in r.find_all("td")[:3]]
-            for card in art.find_all("article", cls="rg-okr") for r in card.find("tbody").find_all("tr")}
+    rows = {_text(kr.find("p", cls="rg-kr__title")): [_text(dd) for dd in kr.find_all("dd")[:3]]
+            for card in art.find_all("article", cls="rg-okr") for kr in card.find_all("li", cls="rg-kr")}
     assert rows["Users on the platform reach 1,100 Users on the platform"] == users
     assert rows["Interview 20 clinics"] == interviews
     card = art.find("article", id="okr-grow-users")

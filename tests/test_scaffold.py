@@ -33,10 +33,16 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return code, out, err
 
 
-def check(path: Path, capsys) -> None:
+def check(path: Path, capsys, placeholders: bool = False) -> None:
+    """`check` passes with no diagnostics at all, not even warnings; with ``placeholders``, warnings about
+    the TODO placeholders `new` writes are the only ones."""
     code, out, err = run(capsys, "check", path, "--as-of", "2026-11-25")
     assert code == 0, out + err
-    assert out == ""  # no diagnostics at all, not even warnings
+    lines = out.splitlines()
+    if placeholders:
+        assert lines, "new wrote no placeholder to report"
+        lines = [x for x in lines if not x.endswith("write it in your own words (placeholder-text)")]
+    assert lines == []
 
 
 def fields(path: Path) -> dict:
@@ -56,7 +62,7 @@ def test_new_item_of_every_kind_passes_check(project, capsys, kind):
     path = project / "content" / folder / f"my-{kind}{ext}"
     assert out.strip().endswith(f"content/{folder}/my-{kind}{ext}")
     assert path.is_file()
-    check(project, capsys)
+    check(project, capsys, placeholders=True)
     item = Compiler(project / "content").compile(AS_OF).roadmap.get(kind, f"my-{kind}")
     assert item is not None and item.title == f"A new {kind}"
     data = fields(path)
@@ -75,7 +81,7 @@ def test_new_item_of_every_kind_passes_check(project, capsys, kind):
 def test_every_new_item_together_passes_check(project, capsys):
     for kind in FILE_KINDS:
         assert run(capsys, "new", kind, f"all-{kind}", "--path", project)[0] == 0
-    check(project, capsys)
+    check(project, capsys, placeholders=True)
     roadmap = Compiler(project / "content").compile(AS_OF).roadmap
     assert roadmap.get("hypothesis", "all-hypothesis").title == "All hypothesis"  # title from the id
 
@@ -90,7 +96,7 @@ def test_new_with_options(project, capsys):
                "tickets", "--path", project / "mkdocs.yml")[0] == 0
     assert run(capsys, "new", "opportunity", "no-reminders", "--outcome", "week-one-activation", "--stage", "grow",
                "--path", c)[0] == 0
-    check(project, capsys)
+    check(project, capsys, placeholders=True)
     h = fields(c / "hypotheses" / "sms-nudge.md")
     assert (h["title"], h["stage"], h["horizon"], h["outcome"], h["status"]) == (
         "SMS nudges: do they work?", "grow", "later", "fewer-tickets", "idea")
@@ -150,7 +156,7 @@ def test_new_for_list_kinds_says_where_to_add_them(project, capsys):
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     for kind in LIST_KINDS:
         code, out, err = run(capsys, "new", kind, f"my-{kind}", "--title", "Net promoter score", "--path", project)
-        assert code == 2
+        assert code == 0  # a useful entry printed is a success, not a usage error
         assert f"content/{LIST_KINDS[kind][0]}" in out and f"  - id: my-{kind}" in out
         assert "nothing written" in err
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
@@ -163,6 +169,33 @@ def test_pasting_the_printed_metric_entry_works(project, capsys):
     metrics.write_text(metrics.read_text(encoding="utf-8") + entry + "\n", encoding="utf-8")
     check(project, capsys)
     assert Compiler(project / "content").compile(AS_OF).roadmap.get("metric", "nps").title == "Net promoter score"
+
+
+def test_new_okr_leaves_the_objective_to_its_author_and_reads_the_period_from_the_id(project, capsys):
+    code, out, err = run(capsys, "new", "okr", "nps-2027-q1", "--path", project)
+    assert code == 0, err
+    text = (project / "content" / "okrs" / "nps-2027-q1.yml").read_text(encoding="utf-8")
+    assert 'objective: "TODO: the objective' in text and "Nps 2027 q1" not in text
+    assert "period: 2027-Q1" in text
+    assert run(capsys, "new", "okr", "hiring-2027-03", "--path", project)[0] == 0
+    assert "period: 2027-03 " in (project / "content" / "okrs" / "hiring-2027-03.yml").read_text(encoding="utf-8")
+    assert run(capsys, "new", "okr", "q9-plan", "--period", "2026-Q4", "--path", project)[0] == 0  # no period in it
+    assert "period: 2026-Q4 " in (project / "content" / "okrs" / "q9-plan.yml").read_text(encoding="utf-8")
+
+
+def test_placeholders_of_new_are_reported_until_replaced(project, capsys):
+    assert run(capsys, "new", "hypothesis", "my-bet", "--path", project)[0] == 0
+    code, out, err = run(capsys, "check", project, "--as-of", "2026-11-25")
+    assert code == 0  # warnings: the roadmap still builds
+    found = [line for line in out.splitlines() if "(placeholder-text)" in line]
+    assert [f.split(": warning: ")[1].split(" ")[0] for f in found] == [
+        "`we_believe`", "`will_result_in`", "`we_will_know_when`", "the"]  # the three fields and the body
+    assert all(f.startswith("content/hypotheses/my-bet.md:") or "/content/hypotheses/my-bet.md:" in f for f in found)
+    path = project / "content" / "hypotheses" / "my-bet.md"
+    text = path.read_text(encoding="utf-8").replace('"TODO: the change we will make"', "a setup checklist")
+    path.write_text(text, encoding="utf-8")
+    out = run(capsys, "check", project, "--as-of", "2026-11-25")[1]
+    assert out.count("(placeholder-text)") == 3 and "`we_believe`" not in out
 
 
 @pytest.mark.parametrize("argv,message", [
@@ -188,7 +221,7 @@ def test_new_outcome_without_metrics_explains(tmp_path, capsys):
     assert code == 2 and "metrics.yml has none yet" in err
     assert not (c / "outcomes").exists()
     assert run(capsys, "new", "theme", "t", "--path", c)[0] == 0  # themes need only a stage
-    check(c, capsys)
+    check(c, capsys, placeholders=True)
 
 
 # -- init -------------------------------------------------------------------------------------
@@ -199,7 +232,7 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
     code, out, err = run(capsys, "init", target, "--title", "Acme: the roadmap")
     assert code == 0, err
     expected = {"mkdocs.yml", ".gitignore", "README.md", "docs/about.md", ".github/workflows/roadmap.yml",
-                ".gitlab-ci.yml", "content/roadmap.yml", "content/journey.yml", "content/metrics.yml",
+                ".gitlab-ci.yml", "content/README.md", "content/roadmap.yml", "content/journey.yml", "content/metrics.yml",
                 "content/metrics/activation.csv", "content/outcomes/first-result-in-week-one.md",
                 "content/themes/faster-first-value.md", "content/questions/why-trials-stall.md",
                 "content/hypotheses/setup-checklist.md", "content/opportunities/setup-is-confusing.md",
@@ -217,11 +250,21 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
     assert r.get("metric", "activation").measurements
     assert result.figures.okrs["first-result-2026-q2"].period_state == "current"
 
-    mk = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    mk_text = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    mk = yaml.safe_load(mk_text)
     assert mk["site_name"] == "Acme: the roadmap"
-    assert mk["theme"] == {"name": "material", "font": False}
+    assert mk["theme"] == {"name": "material", "font": False, "language": "en",
+                           "features": ["navigation.tabs", "navigation.top"]}
     assert mk["plugins"] == ["search", "outcome-roadmap"]
+    # the two names of the roadmap, the languages and the format guide are explained where they are set
+    assert "`title`" in mk_text and "content/roadmap.yml" in mk_text and "change both together" in mk_text
+    assert "en, nl or sv" in mk_text and "content/README.md" in mk_text
     assert "/site/" in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+    # docs/ is not empty (git keeps no empty folder); the content folder has a short format guide
+    assert (target / "docs" / "about.md").read_text(encoding="utf-8").strip()
+    guide = (target / "content" / "README.md").read_text(encoding="utf-8")
+    for name in ("roadmap.yml", "journey.yml", "metrics.yml", "metrics/<id>.csv", "okrs/<id>.yml", "decimal point"):
+        assert name in guide, name
 
 
 def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
@@ -235,7 +278,10 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
     assert any(s.get("uses", "").startswith("actions/setup-python@") for s in check_steps)
     runs = "\n".join(s.get("run", "") for s in check_steps)
-    assert "pip install roadmap-gen" in runs
+    install = next(s for s in check_steps if "pip install" in s.get("run", ""))
+    assert install["run"] == 'pip install "$SPEC"'
+    assert install["env"]["SPEC"] == "${{ vars.ROADMAP_GEN_SPEC || env.ROADMAP_GEN_SPEC }}"
+    assert gh["env"]["ROADMAP_GEN_SPEC"] == "roadmap-gen"
     assert "roadmap-gen check --format github" in runs
     assert 'roadmap-gen diff "origin/$BASE_REF" --format markdown' in runs
     assert "$GITHUB_STEP_SUMMARY" in runs and "gh pr comment" in runs
@@ -250,6 +296,8 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
 
     gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gl["variables"]["GIT_DEPTH"] == "0"
+    assert gl["variables"]["ROADMAP_GEN_SPEC"] == "roadmap-gen"
+    assert all('pip install "$ROADMAP_GEN_SPEC"' in gl[job]["script"] for job in ("roadmap-check", "pages"))
     mr = gl["roadmap-check"]
     assert mr["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert "roadmap-gen check" in mr["script"]
@@ -258,6 +306,19 @@ def test_init_workflows_parse_and_do_the_job(tmp_path, capsys):
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert "mkdocs build --site-dir public" in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
+
+
+def test_init_install_spec_goes_into_both_ci_files(tmp_path, capsys):
+    spec = "git+https://git.example.com/tools/roadmap-gen.git@v0.1.0"
+    target = tmp_path / "r"
+    assert run(capsys, "init", target, "--install", spec)[0] == 0
+    gh_text = (target / ".github" / "workflows" / "roadmap.yml").read_text(encoding="utf-8")
+    gh = yaml.safe_load(gh_text)
+    gl = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gh["env"]["ROADMAP_GEN_SPEC"] == gl["variables"]["ROADMAP_GEN_SPEC"] == spec
+    assert "${{ github.ref }}" in gh_text and "@@" not in gh_text  # GitHub's own placeholders are kept
+    # the comments say what the spec may be and how CI settings override it
+    assert "ROADMAP_GEN_SPEC" in gh_text.split("ROADMAP_GEN_SPEC:")[0] and "make dist" in gh_text
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
@@ -292,3 +353,25 @@ def test_starter_dates_follow_today():
     assert "period: 2027-Q1  # YYYY, YYYY-Qn or YYYY-MM; this one ends 2027-03-31" in \
         files["content/okrs/first-result-2027-q1.yml"]
     assert files["content/metrics/activation.csv"] == "date,value,note\n2026-11-01,20,\n2026-12-01,23,checklist prototype\n"
+
+
+def test_init_project_builds_a_site_with_a_menu_and_survives_git(tmp_path, capsys):
+    """What `init` writes builds as it is, with the roadmap's sections as tabs; committed to git and
+    cloned, it still builds (docs/ is not an empty folder that git would drop)."""
+    import subprocess
+
+    from sitehelpers import build, clean_env, content, page
+
+    target = tmp_path / "r"
+    assert run(capsys, "init", target, "--title", "Acme roadmap")[0] == 0
+    env = clean_env(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+                    GIT_COMMITTER_EMAIL="t@example.org")
+    for cmd in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "init"]):
+        subprocess.run(["git", *cmd], cwd=target, env=env, check=True, capture_output=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(target), str(clone)], env=env, check=True, capture_output=True)
+    site = build(clone, tmp_path / "site")
+    tabs = [a.clean_text() for a in page(site, "index.html").find("nav", cls="md-tabs").find_all("a")]
+    assert tabs[:3] == ["Roadmap", "Journey", "Stages"] and "OKRs" in tabs and "KPIs" in tabs
+    assert content(page(site, "index.html")).find("h1").text() == "Acme roadmap"
+    assert not (site / "README").exists() and not any(site.rglob("README*"))  # the guide is not published

@@ -396,6 +396,54 @@ def test_mkdocs_serve_rebuilds_when_content_changes(tmp_path):
     assert list((root / "docs").iterdir()) == []
 
 
+def _serve(root: Path, port: int) -> subprocess.Popen:
+    return subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=clean_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+    return out.decode("utf-8", "replace")
+
+
+def test_mkdocs_serve_shows_content_errors_as_a_page_until_they_are_fixed(tmp_path):
+    root = copy_basic(tmp_path / "src")
+    hyp = root / "content/hypotheses/setup-checklist.md"
+    good = read(hyp)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = _serve(root, port)
+    try:
+        assert _poll(lambda: (lambda t: t if t and "rg-item-header" in t else None)(_fetch(base + "hypotheses/setup-checklist/")), 30)
+        hyp.write_text(good.replace("horizon: now", "horizon: [now"), encoding="utf-8")
+        check = roadmap_gen(root, "check").stdout.strip()  # the line `check` prints
+        assert check.startswith("content/hypotheses/setup-checklist.md:") and check.count("\n") == 0
+        errors = {}
+        for path in ("", "hypotheses/setup-checklist/", "journey/", "outcomes/fewer-tickets/"):
+            errors[path] = _poll(lambda: (lambda t: t if t and "rg-errors" in t else None)(_fetch(base + path)), 30)
+            assert errors[path], f"no error page at /{path}"
+        doc = content(parse(errors[""]))
+        assert doc.find("h1").text() == "The roadmap has 1 error"
+        items = doc.find("ol", cls="rg-errors__list").find_all("li")
+        assert [li.clean_text() for li in items] == [check]  # path:line:column: message, as check says it
+        assert proc.poll() is None  # still serving
+        hyp.write_text(good, encoding="utf-8")
+        back = _poll(lambda: (lambda t: t if t and "rg-item-header" in t else None)(_fetch(base + "hypotheses/setup-checklist/")), 30)
+        assert back and "rg-errors" not in back
+    finally:
+        log = _stop(proc)
+    assert "ERROR" in log and "content/hypotheses/setup-checklist.md:" in log
+    # the same content fails `mkdocs build`
+    hyp.write_text(good.replace("horizon: now", "horizon: [now"), encoding="utf-8")
+    failed = mkdocs(root, "build", "-d", tmp_path / "site")
+    assert failed.returncode != 0 and check in failed.stderr
+
+
 # -- the home page ------------------------------------------------------------------------------
 
 def test_home_shows_vision_and_mission(site):
@@ -462,6 +510,28 @@ def test_home_links_onwards(site):
     hrefs = [a.get("href") for a in more.find_all("a")]
     assert hrefs[:3] == ["journey/", "kpis/", "okrs/"]
     assert content(page(site, "index.html")).find("p", cls="rg-asof").find("time").get("datetime") == "2026-11-25"
+
+
+def test_home_shows_the_journey_near_the_top(site):
+    doc = content(page(site, "index.html"))
+    strip = doc.find("section", cls="rg-strip")
+    h2s = [h.get("id") for h in doc.find_all("h2")]
+    assert h2s.index("journey-strip") == h2s.index("mission") + 1 < h2s.index("goals")  # before the goals
+    stages = strip.find_all("li", cls="rg-strip__stage")
+    assert [li.find("a", cls="rg-strip__title").get("href") for li in stages] == [f"stages/{s}/" for s in BASIC_STAGES]
+    assert [li.find("a", cls="rg-strip__work").get("href") for li in stages] == [
+        f"journey/#stage-{s}" for s in BASIC_STAGES]
+    assert [li.find("a", cls="rg-strip__work").clean_text() for li in stages] == [
+        "0 items on the journey board", "3 items on the journey board", "1 item on the journey board"]
+    assert stages[0].find("p", cls="rg-strip__none").text() == "No outcome yet"
+    onboard = [(a.get("href"), a.get("title"), a.clean_text()) for a in stages[1].find_all("a")
+               if "rg-strip__outcome" in (a.parent.classes)]
+    assert onboard == [
+        ("outcomes/fewer-tickets/", "Clinics solve problems without calling us",
+         "Clinics solve problems without calling us: Off track"),
+        ("outcomes/week-one-activation/", "New clinics book a first patient in week one",
+         "New clinics book a first patient in week one: On track")]
+    assert strip.find("p", cls="rg-strip__more").find("a").get("href") == "journey/"
 
 
 # -- the journey board ----------------------------------------------------------------------------
@@ -601,20 +671,40 @@ def test_hypothesis_page(site):
     assert doc.find("h2", id="referenced-by").text().startswith("Referenced by")
 
 
-def test_every_item_page_lists_back_links(site):
+def _hrefs(node) -> list[str]:
+    return [a.get("href") for a in node.find_all("a")]
+
+
+def test_item_pages_list_back_links_once(site):
+    """Referenced by lists what refers to an item but is not on its page already (cards, outcomes, tree)."""
     for rel in item_files():
         doc = content(page(site, rel))
-        assert doc.find("h2", id="referenced-by"), rel
-        assert doc.has("section", cls="rg-backlinks"), rel
-    outcome = content(page(site, "outcomes/week-one-activation/index.html")).find("section", cls="rg-backlinks")
-    groups = {h3.text(): [a.get("href") for a in ul.find_all("a")]
-              for h3, ul in zip(outcome.find_all("h3"), outcome.find_all("ul"))}
-    assert "../../hypotheses/setup-checklist/" in groups["Hypotheses"]
-    assert "../../themes/first-value/" in groups["Themes"]
-    assert "../../questions/why-no-booking/" in groups["Questions"]
-    assert "../../opportunities/first-week-is-hard/" in groups["Opportunities"]
-    stage = content(page(site, "stages/grow/index.html")).find("section", cls="rg-backlinks")
-    assert "SMS reminders reduce no-shows" in stage.text()
+        above = {a.get("href") for part in (*doc.find_all("article", cls="rg-card"), *doc.find_all("div", cls="rg-tree"),
+                                           *doc.find_all("article", cls="rg-outcome-summary"))
+                 for a in part.find_all("a")}
+        if doc.has("section", cls="rg-backlinks"):
+            assert doc.find("h2", id="referenced-by"), rel
+            assert not above & set(_hrefs(doc.find("section", cls="rg-backlinks"))), rel
+        else:  # everything that refers here is listed above
+            assert above, rel
+    # the outcome: its work as cards, its opportunities in the tree, nothing left to repeat
+    outcome = content(page(site, "outcomes/week-one-activation/index.html"))
+    assert not outcome.has("h2", id="referenced-by") and not outcome.has("section", cls="rg-backlinks")
+    cards = [c.get("data-key") for c in outcome.find_all("article", cls="rg-card")]
+    assert sorted(cards) == ["hypothesis/setup-checklist", "question/why-no-booking", "theme/first-value"]
+    assert "../../opportunities/first-week-is-hard/" in _hrefs(outcome.find("div", cls="rg-tree"))
+    assert outcome.find("h2", id="related-items").text() == "Work towards this outcome"
+    # the stage: its cards and outcomes above; below only the opportunity placed on it
+    stage = content(page(site, "stages/onboard/index.html"))
+    groups = stage.find("section", cls="rg-backlinks")
+    assert [h.text() for h in groups.find_all("h3")] == ["Opportunities"]
+    assert _hrefs(groups) == ["../../opportunities/setup-is-confusing/"]
+    toc = [a.clean_text() for a in page(site, "stages/onboard/index.html").find_all("a", cls="md-nav__link")]
+    assert "Referenced by" in toc and "Work on this stage" in toc
+    theme = content(page(site, "themes/first-value/index.html"))
+    assert theme.find("h2", id="related-items").text() == "Work under this theme"
+    assert "Referenced by" not in [a.clean_text() for a in page(site, "themes/first-value/index.html").find_all(
+        "a", cls="md-nav__link")]
     none = content(page(site, "hypotheses/sms-reminders/index.html")).find("section", cls="rg-backlinks")
     assert none.text().strip() == "Nothing refers to this yet."
 
@@ -648,8 +738,9 @@ def test_item_pages_show_their_specifics(site):
     assert metric.find("dd", cls="rg-kpi__current").text().startswith("37")
     assert metric.has("figure", cls="rg-chart-figure")
     okr = content(page(site, "okrs/grow-activation/index.html"))
-    rows = okr.find("table", cls="rg-okr__krs").find("tbody").find_all("tr")
-    assert [r.find("th").clean_text() for r in rows][1] == "Interview 20 clinics"
+    rows = okr.find("ol", cls="rg-okr__krs").find_all("li", cls="rg-kr")
+    assert [r.find("p", cls="rg-kr__title").clean_text() for r in rows][1] == "Interview 20 clinics"
+    assert [[d.clean_text() for d in r.find_all("dt")] for r in rows] == [["From", "Current", "To", "Score"]] * 2
     opp = content(page(site, "opportunities/setup-is-confusing/index.html"))
     assert "A setup checklist gets clinics to a first booking" in opp.text()
 
@@ -740,8 +831,8 @@ def _vmgs_headings(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("language,words", [
-    ("nl", ["Visie", "Missie", "Doelen", "Strategieën"]),
-    ("sv", ["Vision", "Uppdrag", "Mål", "Strategier"]),
+    ("nl", ["Visie", "Missie", "Klantreis", "Doelen", "Strategieën"]),
+    ("sv", ["Vision", "Uppdrag", "Kundresa", "Mål", "Strategier"]),
 ])
 def test_site_language_translates_labels(tmp_path, language, words):
     site = _language_site(tmp_path, language)
@@ -760,7 +851,7 @@ def test_unknown_language_falls_back_to_english(tmp_path):
 
     assert labels_for("xx") == EN and labels_for("tlh-KL") == EN and labels_for(None) == EN
     site = _language_site(tmp_path, "de")  # Material speaks German; roadmap-gen does not (yet)
-    assert _vmgs_headings(site) == ["Vision", "Mission", "Goals", "Strategies"]
+    assert _vmgs_headings(site) == ["Vision", "Mission", "Customer journey", "Goals", "Strategies"]
     assert page(site, "index.html").find("html").get("lang") == "de"
 
 
@@ -797,3 +888,11 @@ def test_the_repository_example_builds_strictly(tmp_path):
     assert broken_links(site) == []
     export = roadmap_gen(REPO, "export")
     assert (site / "roadmap.json").read_bytes() == export.stdout.encode("utf-8")
+    # built on any day, the example is shown as of the date its mkdocs.yml pins: one metric stale on purpose
+    data = json.loads(export.stdout)
+    assert data["as_of"] == "2026-11-25"
+    assert [mt["id"] for mt in data["metrics"] if mt["stale"]] == ["cycle-time"]
+    kpis = content(page(site, "kpis/index.html"))
+    assert [k.get("id") for k in kpis.find_all("article", cls="rg-kpi--stale")] == ["kpi-cycle-time"]
+    public = yaml.load(read(REPO / "mkdocs.public.yml"), Loader=yaml.BaseLoader)
+    assert public["plugins"][1]["outcome-roadmap"]["as_of"] == "2026-11-25"

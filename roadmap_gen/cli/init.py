@@ -14,19 +14,26 @@ a folder that cannot be written).
 
 examples:
   roadmap-gen init my-roadmap --title "Acme roadmap"
-  roadmap-gen init . --force        # add the missing files to an existing repository"""
+  roadmap-gen init . --force        # add the missing files to an existing repository
+  roadmap-gen init my-roadmap --install "git+https://git.example.com/tools/roadmap-gen.git@v0.1.0"
+
+The content format is summed up in the new content/README.md."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new roadmap repository with a starter roadmap and CI",
-                              description="Create mkdocs.yml, a small valid starter roadmap in content/, docs/, "
-                                          "README.md, .gitignore, a GitHub Actions workflow and a GitLab CI file. "
+                              description="Create mkdocs.yml, a small valid starter roadmap in content/ (with a "
+                                          "short format guide, content/README.md), docs/about.md, README.md, "
+                                          ".gitignore, a GitHub Actions workflow and a GitLab CI file. "
                                           "Refuses a folder that is not empty unless --force; never overwrites a "
                                           "file.",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     p.add_argument("dir", metavar="DIR", type=Path, help="the folder to create (or an empty one)")
     p.add_argument("--title", default="Product roadmap", help="the roadmap's title (default: Product roadmap)")
     p.add_argument("--force", action="store_true", help="add the missing files to a folder that is not empty")
+    p.add_argument("--install", default="roadmap-gen", metavar="SPEC",
+                   help="what the CI files `pip install` (default: roadmap-gen, from PyPI; e.g. a git URL or a "
+                        "wheel); CI can override it with a ROADMAP_GEN_SPEC variable")
     p.set_defaults(func=run)
 
 
@@ -36,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     today = project_as_of(None)
     try:
-        result = init_repository(args.dir, args.title, today, force=args.force)
+        result = init_repository(args.dir, args.title, today, force=args.force, install_spec=args.install)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     except Refused as exc:

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Outcome roadmaps as Markdown and YAML, compiled into a static site. "
                     "Checks content, exports roadmap.json, writes pages for other site engines.",
         epilog="Exit codes: 0 clean, 1 content errors, 2 usage errors. "
-               "Format reference: content format v1 (docs/format.md). "
+               "The content format: content/README.md in a project made by `roadmap-gen init`, "
+               "docs/guide/format.md in roadmap-gen's source, `roadmap-gen schema --all` for editors. "
                "`roadmap-gen COMMAND --help` describes a command, with examples.")
     parser.add_argument("--version", action="version", version=f"roadmap-gen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -1,8 +1,8 @@
 """``roadmap-gen new KIND ID``: a new item file from a template (see :mod:`roadmap_gen.scaffold`).
 
-Exit 0 written, 1 the new file has content errors, 2 usage errors (the file
-exists, a bad id or option); kinds that are entries of a YAML list print an
-entry to paste and exit 2.
+Exit 0 written (or, for kinds that are entries of a YAML list, an entry printed to
+paste), 1 the new file has content errors, 2 usage errors (the file exists, a bad
+id or option).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from pathlib import Path
 
 from roadmap_gen.format.diagnostics import display_path
 from roadmap_gen.format.spec import HORIZONS
-from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, EXIT_USAGE, HelpFormatter, UsageError, err, load_project,
-                                    project_as_of)
+from roadmap_gen.cli.common import EXIT_CONTENT, EXIT_OK, HelpFormatter, UsageError, err, load_project, project_as_of
 
 EPILOG = """\
 examples:
@@ -32,18 +31,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                           "rest. Never overwrites a file. Kinds: outcome, theme, question, "
                                           "hypothesis, opportunity, okr, insight; goals, strategies, stages and "
                                           "metrics are entries of YAML lists, for which it prints an entry to paste. "
-                                          "Exit 0 written, 1 the new file has content errors, 2 usage errors (the "
-                                          "file exists, a bad id or option).",
+                                          "Exit 0 written (or an entry printed), 1 the new file has content errors, "
+                                          "2 usage errors (the file exists, a bad id or option).",
                               epilog=EPILOG, formatter_class=HelpFormatter)
     p.add_argument("kind", metavar="KIND", help="outcome, theme, question, hypothesis, opportunity, okr or insight")
     p.add_argument("id", metavar="ID", help="lower-case kebab-case id, which is also the file name")
-    p.add_argument("--title", help="the title (an OKR's objective; default: from the id)")
+    p.add_argument("--title", help="the title (default: from the id) or an OKR's objective (default: a TODO "
+                                   "placeholder)")
     p.add_argument("--stage", help="journey stage id (default: the first stage of journey.yml)")
     p.add_argument("--horizon", choices=HORIZONS, help="now, next or later (default: next)")
     p.add_argument("--outcome", help="the outcome it serves (opportunities: default the first outcome; insights: "
                                      "the outcome it is evidence for)")
     p.add_argument("--metric", help="the metric (outcomes: default the first metric; OKRs: a key result's metric)")
-    p.add_argument("--period", help="an OKR's period, YYYY, YYYY-Qn or YYYY-MM (default: this quarter)")
+    p.add_argument("--period", help="an OKR's period, YYYY, YYYY-Qn or YYYY-MM (default: the one the id ends with, "
+                                    "as in nps-2027-q1, else this quarter)")
     p.add_argument("--path", type=Path, default=Path("."), metavar="PROJECT",
                    help="a folder with mkdocs.yml, a mkdocs.yml file or a content folder (default: .)")
     p.set_defaults(func=run)
@@ -94,6 +95,5 @@ def _list_entry(kind: str, args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(list_kind_help(kind, args.id, args.title or title_from_id(args.id)))
-    err(f"roadmap-gen: {kind} entries are not files: nothing written; paste the entry above into "
-        f"content/{LIST_KINDS[kind][0]}")
-    return EXIT_USAGE
+    err(f"{kind} entries are not files: nothing written; paste the entry above into content/{LIST_KINDS[kind][0]}")
+    return EXIT_OK

@@ -161,7 +161,7 @@ def build_okr(rec: Record, id: str, source: str) -> m.Okr:
     for k in rec.get("key_results", ()):
         krs.append(m.KeyResult(loc=k.loc, fields=_written(k), locs=_locs(k), title=k.get("title", ""),
                                start=k.get("from", 0), to=k.get("to", 0), current=k.get("current"),
-                               metric=k.get("metric")))
+                               metric=k.get("metric"), unit=k.get("unit")))
     return m.Okr(**_common(rec, id, source, "objective"), period=m.Period.parse(rec.get("period", "1970")),
                  key_results=tuple(krs), team=rec.get("team"), strategy=rec.get("strategy"))
 

@@ -65,7 +65,7 @@ class Compiler:
         diags = list(loaded.diagnostics)
         roadmap, figures, dropped = loaded.roadmap, None, []
         if roadmap is not None:
-            diags.extend(validate(roadmap, loaded.unreadable))
+            diags.extend(validate(roadmap, loaded.unreadable, loaded.unreadable_items))
         t2 = time.perf_counter()
         if roadmap is not None:
             roadmap, dropped = for_audience(roadmap, audience, visible)

@@ -1,6 +1,6 @@
 """The compute pass: every figure the site shows, relative to ``as_of``.
 
-Rules (also in docs/format.md):
+Rules (also in docs/guide/computation.md):
 
 * A metric's **current** value is its latest measurement; it is **stale** when
   ``as_of`` is later than that measurement's date plus the review cadence.

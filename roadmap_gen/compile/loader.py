@@ -45,6 +45,7 @@ class LoadResult:
     parsed: int  # files parsed this time (not served from the cache)
     unreadable: frozenset[str] = frozenset()  # kinds whose list file could not be read at all
     fingerprint: str = ""  # every file read, by path and hash of its bytes: equal for equal content
+    unreadable_items: frozenset[tuple[str, str]] = frozenset()  # (kind, id) of item files that could not be read
 
 
 class Loader:
@@ -61,6 +62,7 @@ class Loader:
         self._parsed = 0
         self._keys: list[tuple[str, str, str]] = []  # (path as shown, kind, hash) of every file read by this load()
         self._root_shown = "."
+        self._unreadable_items: set[tuple[str, str]] = set()  # item files this load() could not read
 
     def display(self, rel: str) -> str:
         """A path in the content folder (``themes/x.md``) as messages name it."""
@@ -93,6 +95,7 @@ class Loader:
         unreadable: set[str] = set()
         diags = Diagnostics()
         files: list[Path] = []
+        self._unreadable_items = set()
         self._parsed = 0
         self._keys = []
         self._root_shown = self.files.display_root()
@@ -110,7 +113,7 @@ class Loader:
         metrics = self._list_file("metrics", "metric", build_metric, diags, files)
         if metrics is None:
             unreadable.add("metric")
-        metrics = self._attach_series(metrics or (), diags, files)
+        metrics = self._attach_series(metrics, diags, files)
         md = {folder: self._items(folder, ".md", kind, md_parser(kind), diags, files)
               for folder, kind in MD_FOLDERS.items()}
         okrs = self._items("okrs", ".yml", "okr", parse_okr, diags, files)
@@ -118,7 +121,8 @@ class Loader:
         if head is not None:
             roadmap = m.Roadmap(**head, stages=stages or (), metrics=metrics, okrs=okrs, **md)
         fingerprint = hashlib.blake2b(repr((self._keys, diags.sorted())).encode(), digest_size=16).hexdigest()
-        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable), fingerprint)
+        return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable), fingerprint,
+                          frozenset(self._unreadable_items))
 
     def _head(self, diags: Diagnostics, files: list[Path]) -> dict[str, Any] | None:
         """roadmap.yml, which every roadmap needs."""
@@ -145,9 +149,16 @@ class Loader:
 
     def _items(self, folder: str, ext: str, kind: str, parse_fn: ParseFn, diags: Diagnostics,
                files: list[Path]) -> tuple:
-        """The items of a folder of one file per item, in file-name order."""
-        return tuple(item for item in (self._cached(rel, kind, parse_fn, diags, files)
-                                       for rel in self._folder(folder, ext, diags)) if item is not None)
+        """The items of a folder of one file per item, in file-name order; the ids of files that could not
+        be read are remembered, so that references to them are not reported as unknown too."""
+        items = []
+        for rel in self._folder(folder, ext, diags):
+            item = self._cached(rel, kind, parse_fn, diags, files)
+            if item is None:
+                self._unreadable_items.add((kind, posixpath.splitext(posixpath.basename(rel))[0]))
+            else:
+                items.append(item)
+        return tuple(items)
 
     def _folder(self, folder: str, ext: str, diags: Diagnostics) -> list[str]:
         """The files of a folder that are named like items, as paths in the content folder."""
@@ -184,12 +195,16 @@ class Loader:
                 diags.error(Location(self.display(name)), f"unknown {what} `{excerpt(name)}` in the content folder"
                                                            f"{suggestion(name, KNOWN_ENTRIES)}")
 
-    def _attach_series(self, metrics: tuple, diags: Diagnostics, files: list[Path]) -> tuple:
+    def _attach_series(self, metrics: tuple | None, diags: Diagnostics, files: list[Path]) -> tuple:
+        """Each metric with its measurements. When metrics.yml could not be read (``None``), its error is
+        the only one: no CSV is reported as the data of an unknown metric."""
         series: dict[str, tuple[tuple, str]] = {}
         for rel in self._folder("metrics", ".csv", diags):
             value = self._cached(rel, "series", parse_csv, diags, files)
             if value is not None:
                 series[posixpath.splitext(posixpath.basename(rel))[0]] = (value, rel)
+        if metrics is None:
+            return ()
         known = {mt.id for mt in metrics}
         for id in sorted(set(series) - known):
             diags.error(Location(self.display(f"metrics/{id}.csv")),

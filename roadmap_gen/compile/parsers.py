@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -20,7 +21,7 @@ from roadmap_gen.format import model as m
 from roadmap_gen.format.convert import Converter
 from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
 from roadmap_gen.format.fields import Record, Spec
-from roadmap_gen.format.scalars import INVALID, parse_date, parse_number
+from roadmap_gen.format.scalars import DATE_RE, INVALID, parse_date, parse_number
 from roadmap_gen.format.spec import FILE_SPECS
 from roadmap_gen.format.yamlsrc import MAX_FILE_BYTES, decode, parse
 
@@ -139,20 +140,35 @@ def parse_csv(data: bytes, shown: str, rel: str, diags: Diagnostics):
     return parse_series(text, shown, diags)
 
 
+def _semicolons(text: str, shown: str, diags: Diagnostics) -> bool:
+    """A file whose fields are separated by semicolons (a spreadsheet's Dutch or German CSV): one error."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    fields = [f.strip().lower() for f in first.split(";")]
+    if len(fields) in (2, 3) and (fields[:2] == ["date", "value"] or DATE_RE.match(fields[0])):
+        diags.error(Location(shown, 1, len(first.split(";")[0]) + 1),
+                    "fields are separated by semicolons: separate them with commas (`date,value,note`); a "
+                    "spreadsheet set to Dutch or German saves semicolons, so choose comma-separated when saving")
+        return True
+    return False
+
+
 def parse_series(text: str, shown: str, diags: Diagnostics) -> tuple[m.Measurement, ...]:
     """A metric's CSV: ``date,value[,note]``, oldest first, one row per date."""
+    if _semicolons(text, shown, diags):
+        return ()
     rows, lines = _csv_rows(text, shown, diags)
     if not rows:
         return ()
     start = _first_data_row(rows[0], shown, diags)
     if start is None:
         return ()
+    has_note = start == 0 or len(rows[0]) == 3
     out: list[m.Measurement] = []
     prev: date | None = None
     for n, row in zip(lines[start:], rows[start:]):
         if not row or all(not c.strip() for c in row):
             continue
-        item = _measurement(row, n, shown, diags)
+        item = _measurement(row, n, shown, diags, has_note)
         if item is None:
             continue
         d = item.date
@@ -195,9 +211,19 @@ def _first_data_row(first: list[str], shown: str, diags: Diagnostics) -> int | N
     return 1
 
 
-def _measurement(row: list[str], n: int, shown: str, diags: Diagnostics) -> m.Measurement | None:
+def _measurement(row: list[str], n: int, shown: str, diags: Diagnostics, has_note: bool = True
+                 ) -> m.Measurement | None:
     """One data row on line ``n``; None (after reporting why) when it cannot be read."""
     loc = Location(shown, n, 1)
+    whole, fraction = (row[1].strip(), row[2].strip()) if len(row) == 3 else ("", "")
+    if re.fullmatch(r"[-+]?\d+", whole) and re.fullmatch(r"\d+", fraction):  # 2026-01-01,21,4
+        vloc = Location(shown, n, len(row[0]) + 2)
+        if not has_note:
+            diags.error(vloc, f"`{whole},{fraction}` is split into two fields by its decimal comma: write "
+                              f"`{whole}.{fraction}`")
+            return None
+        diags.warning(vloc, f"value `{whole}` with the note `{fraction}`: if `{whole},{fraction}` is one number, "
+                            f"write `{whole}.{fraction}`; a note that is a number goes in quotes")
     if len(row) < 2 or len(row) > 3:
         diags.error(loc, f"expected `date,value[,note]`, found {len(row)} column(s); quote a note "
                          "that contains commas")

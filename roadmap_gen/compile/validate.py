@@ -6,6 +6,7 @@ every problem with its location; nothing is changed.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from roadmap_gen.format import model as m
@@ -34,15 +35,17 @@ def item_references(item: m.Item) -> Iterator[tuple[str, str, str, Location]]:
             yield from references(kr, KEY_RESULT)
 
 
-def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """Every cross-item problem. References to kinds in ``unreadable`` (their file could not be
-    read, which is reported already) are not checked, so one broken file gives one error."""
+def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset(),
+             unreadable_items: frozenset[tuple[str, str]] = frozenset()) -> list[Diagnostic]:
+    """Every cross-item problem. References to kinds in ``unreadable`` (their list file could not be
+    read, which is reported already) and to the items in ``unreadable_items`` (``(kind, id)`` of an item
+    file that could not be read) are not checked, so one broken file gives one error."""
     diags = Diagnostics()
     ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
     ids["behaviour"] = set()  # journey behaviours with an id: boosters and blockers are plain text here
     for item in roadmap.all_items():
         for name, kind, id, loc in item_references(item):
-            if id in ids[kind] or kind in unreadable:
+            if id in ids[kind] or kind in unreadable or (kind, id) in unreadable_items:
                 continue
             diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{_hint(kind, id, ids)}")
 
@@ -52,6 +55,7 @@ def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset()) -> li
                                             f"already is (line {north[0].loc_of('north_star').line})")
 
     _opportunity_cycles(roadmap, diags)
+    _placeholders(roadmap, diags)
 
     for okr in roadmap.okrs:
         for kr in okr.key_results:
@@ -108,3 +112,34 @@ def _opportunity_cycles(roadmap: m.Roadmap, diags: Diagnostics) -> None:
             ordered = cycle[i:] + cycle[:i] + [first]
             item = roadmap.get("opportunity", first)
             diags.error(item.loc_of("parent"), f"opportunity parents form a cycle: {' → '.join(ordered)}")
+
+
+PLACEHOLDER = re.compile(r"\s*TODO\b")
+"""Text `roadmap-gen new` leaves for the author's words starts with TODO."""
+
+
+def _placeholder_fields(node: m.Node) -> Iterator[tuple[str, Location]]:
+    """``(field, location)`` of every text field, or entry of a list of texts, of ``node`` that is a placeholder."""
+    for name, value in node.fields.items():
+        if isinstance(value, str) and PLACEHOLDER.match(value):
+            yield name, node.loc_of(name)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, str) and PLACEHOLDER.match(v):
+                    yield f"{name}[{i}]", node.locs.get(f"{name}[{i}]", node.loc_of(name))
+
+
+def _placeholders(roadmap: m.Roadmap, diags: Diagnostics) -> None:
+    """A warning (``placeholder-text``) for each TODO placeholder still in the content."""
+    for item in roadmap.all_items():
+        nested = [*getattr(item, "key_results", ()), *getattr(item, "experiments", ()), *getattr(item, "tactics", ())]
+        for node in (item, *nested):
+            for name, loc in _placeholder_fields(node):
+                diags.warning(loc, f"`{name}` is still placeholder text (TODO); write it in your own words "
+                                   "(placeholder-text)")
+        if isinstance(item, m.MarkdownItem):
+            for i, line in enumerate(item.body.split("\n")):
+                if PLACEHOLDER.match(line):
+                    diags.warning(Location(item.loc.path, item.body_line + i, 1),
+                                  "the body is still placeholder text (TODO); write it in your own words "
+                                  "(placeholder-text)")

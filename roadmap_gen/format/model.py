@@ -305,6 +305,7 @@ class KeyResult(Node):
     to: float
     current: float | None = None
     metric: str | None = None
+    unit: str | None = None  # of from, to and current (default: the metric's)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,6 +22,8 @@ CADENCE_RE = re.compile(r"^([1-9]\d*) (day|days|week|weeks|month|months)\Z", re.
 NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\Z", re.ASCII)
 YAML11_BOOL = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\Z")
 YAML11_NULL = re.compile(r"^(~|null|Null|NULL)\Z")
+DECIMAL_COMMA_RE = re.compile(r"^[-+]?\d+,\d+\Z", re.ASCII)  # 21,4: a decimal comma, as Dutch, German and Swedish write it
+THOUSANDS_RE = re.compile(r"^[-+]?\d{1,3}([ ,.\u00a0]\d{3})+\Z", re.ASCII)  # 1 000 000, 1.000.000, 1,000,000
 
 CADENCES = ("weekly", "monthly", "quarterly", "yearly")
 URL_SCHEMES = ("http", "https", "mailto")
@@ -60,6 +62,18 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, mdays))
 
 
+def number_hint(s: str) -> str:
+    """How to write ``s`` as a number when it is one written the local way (``21,4``, ``1.000.000``), else ''."""
+    plain, point = excerpt(re.sub(r"[ ,.\u00a0]", "", s)), excerpt(s.replace(",", "."))
+    if DECIMAL_COMMA_RE.match(s) and not THOUSANDS_RE.match(s):
+        return f"use a decimal point, not a comma: `{point}`"
+    if THOUSANDS_RE.match(s) and "," in s and s.count(",") == 1 and "." not in s:  # 1,500: 1.5 or 1500?
+        return f"write `{point}` if the comma is a decimal comma, `{plain}` if it separates thousands"
+    if THOUSANDS_RE.match(s):
+        return f"write it without thousands separators: `{plain}`"
+    return ""
+
+
 def parse_number(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
     s = v.strip()
     if re.match(r"^[-+]?0\d", s, re.ASCII) and "." not in s and "e" not in s.lower():
@@ -71,6 +85,8 @@ def parse_number(v: str, loc: Location, diags: Diagnostics, what: str) -> Any:
             diags.error(loc, f"{what} must be a finite number, found `{excerpt(s)}`")
         elif YAML11_BOOL.match(s):
             diags.error(loc, f"{what} must be a number, found `{excerpt(s)}` (a YAML 1.1 boolean)")
+        elif number_hint(s):
+            diags.error(loc, f"{what} must be a number, found `{excerpt(s)}`: {number_hint(s)}")
         else:
             diags.error(loc, f"{what} must be a number, found `{excerpt(s)}`")
         return INVALID

@@ -218,7 +218,8 @@ KEY_RESULT = Spec("key_result", (
     Field("from", NUMBER, required=True),
     Field("to", NUMBER, required=True),
     Field("current", NUMBER, doc="Needed when there is no metric."),
-), one_of=(("current", "metric"),))
+    Field("unit", TEXT, doc="Of from, to and current (default: the metric's unit)."),
+), one_of=(("current", "metric"),), extensions=("unit",))
 
 OKR = Spec("okr", (
     Field("objective", TEXT, required=True),

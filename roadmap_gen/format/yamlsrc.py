@@ -18,6 +18,7 @@ from typing import Union
 import yaml
 
 from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
+from roadmap_gen.format.yamlhints import explain
 
 try:  # libyaml's C parser is ~10x faster; marks are the same
     from yaml import CSafeLoader as _Loader
@@ -104,23 +105,7 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
             builder.feed(event)
             event = loader.get_event() if event.__class__ is not yaml.StreamEndEvent else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            problem = f"{exc.context}, {exc.problem}"
-        if mark is not None and mark.index >= len(text.rstrip()):  # the parser ran out of text
-            if exc.context_mark is not None and exc.context_mark.index < len(text.rstrip()):
-                # point at what was left open (a `[`, `{` or quote) rather than past the last line
-                mark, problem = exc.context_mark, f"{problem} (opened here and never closed)"
-            else:  # the end of the last line, not the line after it
-                body = text.rstrip()
-                last = body.rfind("\n") + 1
-                line, col = body.count("\n") + 1, len(body) - last + 1
-                diags.error(Location(path, line + line_offset, col), f"YAML syntax error where the YAML ends: {problem}")
-                return None
-        line = (mark.line + 1) if mark else 1
-        col = (mark.column + 1) if mark else 1
-        diags.error(Location(path, line + line_offset, col), f"YAML syntax error: {problem}")
+        _syntax_error(exc, text, path, diags, line_offset)
         return None
     except yaml.reader.ReaderError as exc:  # a control character; its position differs by parser
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -136,6 +121,32 @@ def parse(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> YNo
     finally:
         loader.dispose()
     return builder.root
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str, diags: Diagnostics, line_offset: int) -> None:
+    """One located error for a YAML syntax error, in plain words where :mod:`yamlhints` knows them."""
+    mark = exc.problem_mark or exc.context_mark
+    raw = problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        raw = problem = f"{exc.context}, {exc.problem}"
+    end = len(text.rstrip())
+    if mark is not None and mark.index >= end:  # the parser ran out of text
+        if exc.context_mark is not None and exc.context_mark.index < end:
+            # point at what was left open (a `[`, `{` or quote) rather than past the last line
+            mark, problem = exc.context_mark, f"{problem} (opened here and never closed)"
+        else:  # the end of the last line, not the line after it
+            body = text.rstrip()
+            last = body.rfind("\n") + 1
+            line, col = body.count("\n") + 1, len(body) - last + 1
+            diags.error(Location(path, line + line_offset, col), f"YAML syntax error where the YAML ends: {problem}")
+            return
+    line = (mark.line + 1) if mark else 1
+    col = (mark.column + 1) if mark else 1
+    source = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    plain = explain(raw, source, source[col - 1:col])
+    if plain and "opened here" in plain and exc.context_mark is not None:  # where the `[`, `{` or quote is
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+    diags.error(Location(path, line + line_offset, col), f"YAML syntax error: {plain or problem}")
 
 
 class _Builder:

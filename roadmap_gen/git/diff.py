@@ -280,13 +280,13 @@ def _target_detail(b: m.Item, c: FieldChange) -> str | None:
 
 
 def _key_result_unit(b: m.Item, c: FieldChange, ctx: _Context) -> str:
-    """The unit of the metric the key result at ``c.path`` measures ('' without one)."""
-    kr_metric = None
+    """The unit of the key result at ``c.path``: its own, else its metric's ('' without either)."""
+    kr_metric, kr_unit = None, None
     if isinstance(b, m.Okr):
         idx = int(c.path[len("key_results["):].split("]")[0])
         if idx < len(b.key_results):
-            kr_metric = b.key_results[idx].metric
-    return ctx.units.get(kr_metric, "") if kr_metric else ""
+            kr_metric, kr_unit = b.key_results[idx].metric, b.key_results[idx].unit
+    return kr_unit if kr_unit is not None else ctx.units.get(kr_metric, "") if kr_metric else ""
 
 
 def _computed(kind: str, a: m.Item, b: m.Item, old_f: Any, new_f: Any) -> list[Transition]:

@@ -3,7 +3,8 @@
 * ``on_startup``: ``mkdocs serve`` or not; the plugin instance (and its cache) lives across serve rebuilds.
 * ``on_config``: options, our template folder after the user's ``custom_dir``, stylesheets and script.
 * ``on_files``: compiles the roadmap (errors fail the build with the same ``path:line:column`` lines as
-  ``roadmap-gen check``) and adds a generated file per page: front matter naming its template, and only
+  ``roadmap-gen check``; under ``mkdocs serve`` they are logged and shown as a page at every roadmap
+  address instead) and adds a generated file per page: front matter naming its template, and only
   the text people wrote as its Markdown; plus ``roadmap.json``, the assets, the feed, the navigation.
 * ``on_env``: autoescaping for our templates (``roadmap/...``).
 * ``on_page_markdown``: every page dated ``as_of`` (a deterministic sitemap).
@@ -38,6 +39,7 @@ from roadmap_gen.site.sanitize import clean, shift_headings
 from roadmap_gen.site.sources import PageSpec
 from roadmap_gen.site.urls import page_url
 from roadmap_gen.site.views import Links, SiteViews
+from roadmap_gen.site.views.errors import error_addresses, error_pages
 
 log = get_plugin_logger("outcome-roadmap")
 
@@ -50,6 +52,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         self.cache = BuildCache()
         self.pages: dict[str, PageSpec] = {}  # this build's generated pages, by source path
         self.added: dict[str, File] = {}  # the files added for them
+        self.served: set[str] = set()  # the pages of the last build without errors (serve shows errors there)
         self.compiled: Any = None
         self.terms: Any = None  # this build's history in roadmap terms (the feed's and the changes page's)
 
@@ -76,6 +79,9 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
                   and self.content_dir in Path(f.abs_src_path).resolve().parents]:
             files.remove(f)
         compiled = self._compile()
+        if not compiled.ok:  # only under `mkdocs serve`: the errors are the site until they are fixed
+            self._add_error_pages(files, config, compiled)
+            return files
         history = self._history()
         reviews = self.cache.reviews(self.content_dir, self.as_of, self.config.audience, self.config.review_tags,
                                      compiled) if history is not None else None
@@ -85,6 +91,7 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             site_url=config.get("site_url") or "")
         self.pages = {spec.src: spec for spec in views.pages()}
         self.added = {}
+        self.served = set(self.pages)
         self._add_pages(files, config)
         for src, path in asset_sources().items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
@@ -109,6 +116,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     on_files = CombinedEvent(_on_files_pages, _on_files_nav)
 
     def _compile(self) -> Any:
+        """The compiled roadmap. With errors ``mkdocs build`` fails; ``mkdocs serve`` logs them and goes on,
+        to show them as the site (a failed build would leave the browser waiting)."""
         compiled = self.cache.compile(self.content_dir, self.config_dir, self.as_of, self.config.audience)
         for d in compiled.diagnostics:
             if not d.is_error:
@@ -116,11 +125,25 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if not compiled.ok:
             errors = compiled.errors
             lines = "\n".join(str(d) for d in errors)
-            raise PluginError(f"the roadmap has {len(errors)} error{'s' * (len(errors) != 1)}:\n{lines}")
+            if not self.is_serve:
+                raise PluginError(f"the roadmap has {len(errors)} error{'s' * (len(errors) != 1)}:\n{lines}")
+            for d in errors:
+                log.error(str(d))
+            return compiled
         for d in compiled.dropped:
             log.info(str(d))
         self.compiled = compiled
         return compiled
+
+    def _add_error_pages(self, files: Files, config: Any, compiled: Any) -> None:
+        """The error page at the home page and every roadmap address, so the open page reloads into it."""
+        addresses = error_addresses(self.served, compiled.roadmap)
+        self.pages = {spec.src: spec for spec in error_pages(self.labels, compiled.errors, addresses)}
+        self.added = {}
+        self._add_pages(files, config)
+        for src, path in asset_sources().items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        log.info(f"the roadmap has errors: showing them at {len(self.pages)} addresses until they are fixed")
 
     def _history(self) -> Any:
         if not self.config.history:

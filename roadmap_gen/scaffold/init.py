@@ -3,14 +3,16 @@
 The starter files are package data, read with :mod:`importlib.resources`. They
 are :class:`string.Template` texts: ``${title}``, ``${today}`` and the other
 names of :func:`template_values` are filled in, ``$$`` is a dollar sign. The CI
-files are copied as they are (their ``${{ ... }}`` and ``$VARIABLES`` belong to
-GitHub and GitLab). Files whose name starts with a dot are stored without it
+files keep their ``${{ ... }}`` and ``$VARIABLES`` (they belong to GitHub and
+GitLab): only ``@@{install_spec}``, what they ``pip install``, is filled in.
+Files whose name starts with a dot are stored without it
 (``gitignore``, ``github/``), so that git and CI services do not act on them
 inside this package.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
@@ -25,6 +27,7 @@ STARTER_FILES: tuple[tuple[str, str], ...] = (
     (".gitignore", "gitignore"),
     ("README.md", "README.md"),
     ("docs/about.md", "docs/about.md"),
+    ("content/README.md", "content/README.md"),
     ("content/roadmap.yml", "content/roadmap.yml"),
     ("content/journey.yml", "content/journey.yml"),
     ("content/metrics.yml", "content/metrics.yml"),
@@ -43,7 +46,14 @@ STARTER_FILES: tuple[tuple[str, str], ...] = (
 path under ``files/init/``). Paths are templates too."""
 
 VERBATIM = frozenset({"github/workflows/roadmap.yml", "gitlab-ci.yml"})
-"""Starter files copied as they are, without filling in ``$`` placeholders."""
+"""Starter files whose ``$`` is not a placeholder: only ``@@{install_spec}`` is filled in."""
+
+DEFAULT_INSTALL_SPEC = "roadmap-gen"
+"""What the CI files ``pip install`` unless ``init --install`` says otherwise."""
+
+
+class _CiTemplate(Template):
+    delimiter = "@@"
 
 
 def starter_text(name: str) -> str:
@@ -74,13 +84,16 @@ def template_values(title: str, today: date) -> dict[str, str]:
     }
 
 
-def starter_files(title: str, today: date) -> dict[str, str]:
-    """Every file of a new roadmap repository: relative path -> text. Dates follow ``today``."""
+def starter_files(title: str, today: date, install_spec: str = DEFAULT_INSTALL_SPEC) -> dict[str, str]:
+    """Every file of a new roadmap repository: relative path -> text. Dates follow ``today``; the CI
+    files ``pip install`` ``install_spec``."""
     values = template_values(title, today)
+    ci = {"install_spec": json.dumps(install_spec)}  # a JSON string is a YAML scalar
     out: dict[str, str] = {}
     for target, source in STARTER_FILES:
         text = starter_text(source)
-        out[Template(target).substitute(values)] = text if source in VERBATIM else Template(text).substitute(values)
+        text = _CiTemplate(text).substitute(ci) if source in VERBATIM else Template(text).substitute(values)
+        out[Template(target).substitute(values)] = text
     return out
 
 
@@ -90,7 +103,8 @@ class InitResult:
     kept: tuple[Path, ...]  # already there, left alone
 
 
-def init_repository(directory: Path, title: str, today: date, force: bool = False) -> InitResult:
+def init_repository(directory: Path, title: str, today: date, force: bool = False,
+                    install_spec: str = DEFAULT_INSTALL_SPEC) -> InitResult:
     """Create a roadmap repository in ``directory``; never overwrites a file.
 
     Refuses (``Refused``) a folder that is not empty unless ``force``; with
@@ -103,7 +117,7 @@ def init_repository(directory: Path, title: str, today: date, force: bool = Fals
         raise Refused(f"{directory} is not empty; use --force to add the missing files (existing files are "
                       "never overwritten)")
     written, kept = [], []
-    for rel, text in starter_files(title, today).items():
+    for rel, text in starter_files(title, today, install_spec).items():
         path = directory / rel
         if path.exists():
             kept.append(path)

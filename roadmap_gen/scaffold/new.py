@@ -10,6 +10,7 @@ to paste instead of a file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -124,7 +125,7 @@ def render_item(kind: str, id: str, title: str, roadmap: m.Roadmap | None, *, st
         stage = known.stages[0]
     t = yaml_text(title)
     if kind == "okr":
-        return _okr_text(t, quarter(today) if period is None else period, metric, known)
+        return _okr_text(t, period or quarter(today), metric, known)
     lines = ["---", f"title: {t}" + ("  # the question itself" if kind == "question" else "")]
     if kind == "outcome":
         lines += _outcome_fields(stage, metric, known, today)
@@ -280,18 +281,39 @@ def list_kind_help(kind: str, id: str, title: str) -> str:
                  "    # by: 2027-12-31"],
         "strategy": [f"  - id: {id}", f"    title: {t}", "    # goal: <goal id>", "    active: true"],
     }[kind]
-    note = {"metric": f"\nMeasurements go to content/metrics/{id}.csv (date,value,note; oldest first)."}.get(kind, "")
+    note = {"metric": f"\nMeasurements go to content/metrics/{id}.csv (date,value,note; oldest first).\n"}.get(kind, "")
     where = " (stage order is left to right on the board)" if kind == "stage" else ""
     return (f"{kind} entries live in the `{key}:` list of content/{file}, not in a file of their own.\n"
             f"Add this under `{key}:`{where}:\n\n") + "\n".join(entry) + "\n" + note
 
 
+OKR_PERIOD_IN_ID = re.compile(r"(?:^|-)(\d{4})(?:-(q[1-4]|0[1-9]|1[0-2]))?$")
+OKR_OBJECTIVE = "TODO: the objective, e.g. We will get new customers to their first result in week one"
+
+
+def period_from_id(id: str) -> str | None:
+    """``nps-2027-q1`` -> ``2027-Q1``, ``hiring-2027-03`` -> ``2027-03``, ``plan-2027`` -> ``2027``; else None."""
+    found = OKR_PERIOD_IN_ID.search(id)
+    if not found:
+        return None
+    year, part = found.groups()
+    return year + (f"-{part.upper()}" if part else "")
+
+
+def default_title(kind: str, id: str) -> str:
+    """A title when none is given: from the id, but an OKR's objective is a sentence only its author can write."""
+    return OKR_OBJECTIVE if kind == "okr" else title_from_id(id)
+
+
 def new_item(content_dir: Path, kind: str, id: str, title: str | None, roadmap: m.Roadmap | None,
              **options) -> NewItem:
-    """Write a new item file; raises ScaffoldError (bad request) or Refused (file exists)."""
+    """Write a new item file; raises ScaffoldError (bad request) or Refused (file exists). An OKR without
+    ``period`` takes the one its id ends with (``nps-2027-q1``), else this quarter."""
     check_new_id(id)
     folder, ext = FILE_KINDS[kind]
-    text = render_item(kind, id, title or title_from_id(id), roadmap, **options)
+    if kind == "okr" and not options.get("period"):
+        options["period"] = period_from_id(id)
+    text = render_item(kind, id, title or default_title(kind, id), roadmap, **options)
     path = Path(content_dir) / folder / f"{id}{ext}"
     if path.exists():
         raise Refused(f"{path} already exists; roadmap-gen never overwrites a file (edit it, or pick another id)")

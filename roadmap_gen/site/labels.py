@@ -59,11 +59,12 @@ EN: dict[str, str] = {
     "okr.future": "Upcoming", "okr.light.green": "on track", "okr.light.amber": "at risk",
     "okr.light.red": "off track", "okr.light.none": "no score", "okr.thresholds":
         "Scores run from 0 to 1: green from 0.7, amber from 0.4, red below.",
-    "okr.no_team": "No team",
+    "okr.no_team": "No team", "okr.unit": "Unit",
     # metrics
     "metric.current": "Current", "metric.target": "Target", "metric.baseline": "Baseline",
-    "metric.direction.up": "higher is better", "metric.direction.down": "lower is better",
-    "metric.stale": "Stale", "metric.stale_since": "latest measurement", "metric.no_data": "No data yet",
+    "metric.direction": "Direction", "metric.direction.up": "Higher is better",
+    "metric.direction.down": "Lower is better",
+    "metric.stale": "Stale", "metric.stale_since": "Latest measurement", "metric.no_data": "No data yet",
     "metric.source": "Source", "metric.owner": "Owner", "metric.review": "Measured", "metric.measurements":
         "Measurements", "metric.date": "Date", "metric.value": "Value", "metric.note": "Note",
     "metric.notes": "Notes", "metric.trend": "Trend",
@@ -90,7 +91,8 @@ EN: dict[str, str] = {
     # stages and board
     "stage.boosters": "Boosters", "stage.blockers": "Blockers", "stage.boosters_help":
         "Behaviours that predict success", "stage.blockers_help": "Behaviours that predict failure",
-    "stage.items": "Work on this stage", "stage.outcomes": "Outcomes", "stage.behaviours": "Behaviours",
+    "stage.items": "Work on this stage", "theme.items": "Work under this theme",
+    "outcome.items": "Work towards this outcome", "stage.outcomes": "Outcomes", "stage.behaviours": "Behaviours",
     "board.title": "Customer journey", "board.intro":
         "Work placed on the customer journey, left to right, and on the horizon: now, next, later.",
     "board.empty": "Nothing here", "board.stage": "Stage",
@@ -98,6 +100,7 @@ EN: dict[str, str] = {
     "tree.title": "Opportunity solution tree", "tree.none": "No opportunities mapped yet.",
     "tree.experiments": "experiments", "tree.legend": "Outcome → opportunities → solutions → experiments",
     "tree.unrooted": "Opportunities not linked to an outcome",
+    "scroll.hint": "Wider than the page: scroll sideways to see all of it →",
     # filters
     "filter.title": "Filter", "filter.all": "All", "filter.status": "Status", "filter.horizon": "Horizon",
     "filter.theme": "Theme", "filter.team": "Team", "filter.kind": "Kind", "filter.clear": "Clear filters",
@@ -116,7 +119,13 @@ EN: dict[str, str] = {
     "filter.source": "Source", "filter.segment": "Segment", "filter.effect": "Effect",
     "filter.confidence": "Confidence",
     # misc
-    "home.title": "Vision, mission, goals and strategies", "as_of": "As of", "none": "None",
+    "home.title": "Vision, mission, goals and strategies",
+    "errors.title": "Roadmap errors", "errors.heading": "The roadmap has {count} errors",
+    "errors.heading_one": "The roadmap has 1 error", "errors.intro":
+        "mkdocs serve shows this page instead of the roadmap until the errors are fixed, and reloads when they are. "
+        "roadmap-gen check lists the same errors.",
+    "home.no_outcomes": "No outcome yet", "count.item": "item", "home.on_the_board": "on the journey board",
+    "home.open_board": "Open the journey board →", "as_of": "As of", "none": "None",
     "kpis.title": "KPI dashboard", "kpis.intro": "Key performance indicators in three families.",
     "okrs.title": "Objectives and key results", "opportunities.title": "Opportunity solution trees",
     "changes.intro": "What changed in the roadmap, commit by commit, newest first.", "changes.unavailable": "No history to show", "changes.feed": "Subscribe to changes (Atom feed)", "changes.truncated": "Older changes are left out.", "changes.errors": "content errors at this commit", "changes.none": "No changes yet.", "changes.title": "Changes", "count.items": "items", "breadcrumb.home": "Roadmap",
@@ -192,11 +201,12 @@ NL: dict[str, str] = {
     "okr.current_period": "Lopend", "okr.future": "Komend", "okr.light.green": "op koers",
     "okr.light.amber": "loopt risico", "okr.light.red": "uit koers", "okr.light.none": "geen score",
     "okr.thresholds": "Scores lopen van 0 tot 1: groen vanaf 0,7, oranje vanaf 0,4, rood daaronder.",
-    "okr.no_team": "Geen team",
+    "okr.no_team": "Geen team", "okr.unit": "Eenheid",
     # metrics
     "metric.current": "Huidig", "metric.target": "Streefwaarde", "metric.baseline": "Uitgangswaarde",
-    "metric.direction.up": "hoger is beter", "metric.direction.down": "lager is beter",
-    "metric.stale": "Verouderd", "metric.stale_since": "laatste meting", "metric.no_data": "Nog geen gegevens",
+    "metric.direction": "Richting", "metric.direction.up": "Hoger is beter",
+    "metric.direction.down": "Lager is beter",
+    "metric.stale": "Verouderd", "metric.stale_since": "Laatste meting", "metric.no_data": "Nog geen gegevens",
     "metric.source": "Bron", "metric.owner": "Eigenaar", "metric.review": "Gemeten",
     "metric.measurements": "Metingen", "metric.date": "Datum", "metric.value": "Waarde",
     "metric.note": "Opmerking", "metric.notes": "Opmerkingen", "metric.trend": "Trend",
@@ -224,13 +234,15 @@ NL: dict[str, str] = {
     # stages and board
     "stage.boosters": "Versnellers", "stage.blockers": "Remmers",
     "stage.boosters_help": "Gedrag dat succes voorspelt", "stage.blockers_help": "Gedrag dat falen voorspelt",
-    "stage.items": "Werk in deze fase", "stage.outcomes": "Resultaten", "stage.behaviours": "Gedrag",
+    "stage.items": "Werk in deze fase", "theme.items": "Werk binnen dit thema",
+    "outcome.items": "Werk aan dit resultaat", "stage.outcomes": "Resultaten", "stage.behaviours": "Gedrag",
     "board.title": "Klantreis",
     "board.intro": "Werk geplaatst op de klantreis, van links naar rechts, en op de horizon: nu, straks, later.",
     "board.empty": "Niets hier", "board.stage": "Fase",
     # trees
     "tree.title": "Boom voor oplossingen en kansen", "tree.none": "Nog geen kansen in kaart gebracht.",
     "tree.unrooted": "Kansen die niet aan een resultaat gekoppeld zijn",
+    "scroll.hint": "Breder dan de pagina: scroll opzij om alles te zien →",
     "tree.experiments": "experimenten", "tree.legend": "Resultaat → kansen → oplossingen → experimenten",
     # filters
     "filter.title": "Filter", "filter.all": "Alle", "filter.status": "Status", "filter.horizon": "Horizon",
@@ -250,7 +262,13 @@ NL: dict[str, str] = {
     "filter.source": "Bron", "filter.segment": "Doelgroep", "filter.effect": "Effect",
     "filter.confidence": "Vertrouwen",
     # misc
-    "home.title": "Visie, missie, doelen en strategieën", "as_of": "Peildatum", "none": "Geen",
+    "home.title": "Visie, missie, doelen en strategieën",
+    "errors.title": "Fouten in de roadmap", "errors.heading": "De roadmap heeft {count} fouten",
+    "errors.heading_one": "De roadmap heeft 1 fout", "errors.intro":
+        "mkdocs serve toont deze pagina in plaats van de roadmap tot de fouten zijn opgelost, en laadt opnieuw "
+        "zodra dat zo is. roadmap-gen check geeft dezelfde fouten.",
+    "home.no_outcomes": "Nog geen resultaat", "count.item": "item", "home.on_the_board": "op de klantreis",
+    "home.open_board": "Open de klantreis →", "as_of": "Peildatum", "none": "Geen",
     "kpis.title": "KPI-dashboard", "kpis.intro": "Kritieke prestatie-indicatoren in drie categorieën.",
     "okrs.title": "Doelstellingen en kernresultaten", "opportunities.title": "Bomen voor oplossingen en kansen",
     "changes.intro": "Wat er in de roadmap veranderde, per commit, nieuwste eerst.", "changes.unavailable": "Geen geschiedenis beschikbaar", "changes.feed": "Abonneren op wijzigingen (Atom-feed)", "changes.truncated": "Oudere wijzigingen zijn weggelaten.", "changes.errors": "inhoudsfouten in deze commit", "changes.none": "Nog geen wijzigingen.", "changes.title": "Wijzigingen", "count.items": "items", "breadcrumb.home": "Roadmap",
@@ -351,11 +369,12 @@ SV: dict[str, str] = {
     "okr.current_period": "Pågående", "okr.future": "Kommande", "okr.light.green": "på rätt spår",
     "okr.light.amber": "i riskzonen", "okr.light.red": "ur kurs", "okr.light.none": "ingen poäng",
     "okr.thresholds": "Poängen går från 0 till 1: grönt från 0,7, gult från 0,4, rött därunder.",
-    "okr.no_team": "Inget team",
+    "okr.no_team": "Inget team", "okr.unit": "Enhet",
     # metrics
     "metric.current": "Nuvarande", "metric.target": "Målvärde", "metric.baseline": "Utgångsvärde",
-    "metric.direction.up": "högre är bättre", "metric.direction.down": "lägre är bättre",
-    "metric.stale": "Inaktuell", "metric.stale_since": "senaste mätning", "metric.no_data": "Inga data än",
+    "metric.direction": "Riktning", "metric.direction.up": "Högre är bättre",
+    "metric.direction.down": "Lägre är bättre",
+    "metric.stale": "Inaktuell", "metric.stale_since": "Senaste mätning", "metric.no_data": "Inga data än",
     "metric.source": "Källa", "metric.owner": "Ägare", "metric.review": "Mäts",
     "metric.measurements": "Mätningar", "metric.date": "Datum", "metric.value": "Värde",
     "metric.note": "Anteckning", "metric.notes": "Anteckningar", "metric.trend": "Trend",
@@ -383,7 +402,8 @@ SV: dict[str, str] = {
     "stage.boosters": "Drivkrafter", "stage.blockers": "Hinder",
     "stage.boosters_help": "Beteenden som förutsäger framgång",
     "stage.blockers_help": "Beteenden som förutsäger misslyckande",
-    "stage.items": "Arbete i det här steget", "stage.outcomes": "Resultat", "stage.behaviours": "Beteenden",
+    "stage.items": "Arbete i det här steget", "theme.items": "Arbete inom det här temat",
+    "outcome.items": "Arbete mot det här resultatet", "stage.outcomes": "Resultat", "stage.behaviours": "Beteenden",
     "board.title": "Kundresa",
     "board.intro":
         "Arbete placerat längs kundresan, från vänster till höger, och på horisonten: nu, nästa, senare.",
@@ -391,6 +411,7 @@ SV: dict[str, str] = {
     # trees
     "tree.title": "Möjlighets- och lösningsträd", "tree.none": "Inga möjligheter kartlagda än.",
     "tree.unrooted": "Möjligheter som inte är kopplade till ett resultat",
+    "scroll.hint": "Bredare än sidan: skrolla i sidled för att se allt →",
     "tree.experiments": "experiment", "tree.legend": "Resultat → möjligheter → lösningar → experiment",
     # filters
     "filter.title": "Filter", "filter.all": "Alla", "filter.status": "Status", "filter.horizon": "Horisont",
@@ -410,7 +431,13 @@ SV: dict[str, str] = {
     "filter.source": "Källa", "filter.segment": "Målgrupp", "filter.effect": "Effekt",
     "filter.confidence": "Säkerhet",
     # misc
-    "home.title": "Vision, uppdrag, mål och strategier", "as_of": "Per", "none": "Inga",
+    "home.title": "Vision, uppdrag, mål och strategier",
+    "errors.title": "Fel i roadmapen", "errors.heading": "Roadmapen har {count} fel",
+    "errors.heading_one": "Roadmapen har 1 fel", "errors.intro":
+        "mkdocs serve visar den här sidan i stället för roadmapen tills felen är rättade, och laddar om när de "
+        "är det. roadmap-gen check listar samma fel.",
+    "home.no_outcomes": "Inget resultat än", "count.item": "post", "home.on_the_board": "på kundresan",
+    "home.open_board": "Öppna kundresan →", "as_of": "Per", "none": "Inga",
     "kpis.title": "KPI-översikt", "kpis.intro": "Nyckeltal i tre familjer.",
     "okrs.title": "Mål och nyckelresultat", "opportunities.title": "Möjlighets- och lösningsträd",
     "changes.intro": "Vad som ändrats i färdplanen, commit för commit, nyast först.", "changes.unavailable": "Ingen historik att visa", "changes.feed": "Prenumerera på ändringar (Atom-flöde)", "changes.truncated": "Äldre ändringar är utelämnade.", "changes.errors": "innehållsfel i denna commit", "changes.none": "Inga ändringar ännu.", "changes.title": "Ändringar", "count.items": "poster", "breadcrumb.home": "Färdplan",

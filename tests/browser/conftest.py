@@ -5,7 +5,7 @@ Debian's chromium through Python Playwright, served by a local http.server threa
 that INHERITs ./mkdocs.yml), ``offline_site`` builds it once more with Material's
 ``offline`` plugin for file:// browsing. ``open_page`` opens a page in a fresh context
 whose every request to another host is recorded and blocked, and whose console errors
-are collected. axe-core comes from tests/browser/node_modules (``npm install`` there).
+are collected. axe-core comes with the Python package axe-playwright-python (no npm).
 """
 from __future__ import annotations
 
@@ -25,8 +25,6 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "screenshots"
 AS_OF = "2026-11-25"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -109,6 +107,7 @@ def pages(roadmap) -> dict[str, str]:
         "metric": first("metrics"), "okr": first("okrs"),
         "kpis": "kpis/", "okrs": "okrs/", "hypotheses": "hypotheses/", "themes": "themes/", "questions": "questions/",
         "insight": first("insights", lambda i: i.get("segment")), "insights": "insights/",
+        "opportunities": "opportunities/",
     }
 
 
@@ -204,14 +203,14 @@ def filters_ready(page) -> None:
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core on the roadmap content (.md-content): its violations, most severe first."""
-    assert AXE.is_file(), f"{AXE} is missing: run `npm install` in tests/browser"
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
-      const result = await axe.run(document.querySelector('.md-content'), {resultTypes: ['violations']});
-      const rank = {critical: 0, serious: 1, moderate: 2, minor: 3};
-      return result.violations
-        .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + (n.failureSummary || ''))}))
-        .sort((a, b) => rank[a.impact] - rank[b.impact]);
-    }""")
+    """axe-core (bundled with axe-playwright-python) on the roadmap content (.md-content): its violations,
+    most severe first."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, context=".md-content", options={"resultTypes": ["violations"]})
+    rank = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
+    found = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+              "nodes": [" ".join(map(str, n["target"])) + ": " + (n.get("failureSummary") or "")
+                        for n in v["nodes"][:5]]}
+             for v in result.response["violations"]]
+    return sorted(found, key=lambda v: rank.get(v["impact"], 4))

@@ -146,13 +146,16 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+SCREENSHOT_PAGES = ("home", "board", "hypothesis", "okrs", "okr", "kpis", "metric", "opportunities", "stage", "theme")
+
+
 def test_screenshots_for_review(open_page, pages, server):
-    """Home, board and a hypothesis at desktop and phone width, light and dark, in screenshots/."""
+    """The pages stakeholders look at most, at desktop and phone width, light and dark, in screenshots/."""
     SCREENSHOTS.mkdir(exist_ok=True)
     for width in (1280, PHONE):
         for scheme in ("light", "dark"):
             page, watch = open_page(None, width=width, height=900, scheme=scheme)
-            for name in ("home", "board", "hypothesis"):
+            for name in SCREENSHOT_PAGES:
                 page.goto(server + pages[name])
                 data = page.screenshot(full_page=True)
                 w, h = png_size(data)

@@ -52,7 +52,7 @@ class SiteViews:
         """Every page, in site order: listings first, then each kind's item pages."""
         kit, t = self.kit, self.kit.t
         out = [
-            PageSpec(HOME, kit.r.title, "roadmap/home.html", partial(home.home, kit), home.statements_markdown(kit),
+            PageSpec(HOME, kit.r.title, "roadmap/home.html", partial(home.home, kit, self.related), home.statements_markdown(kit),
                      hide=("navigation",), description=kit.r.vision, in_nav=True),
             PageSpec(JOURNEY, t["board.title"], "roadmap/board.html",
                      partial(board.board, kit, self.cards, self.related), hide=("navigation", "toc"),

@@ -6,6 +6,7 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.sources import inert, text_block
 from roadmap_gen.site.urls import JOURNEY, index_page
 from roadmap_gen.site.views.base import KPIS_PAGE, Kit, Links, toc_entry
+from roadmap_gen.site.views.related import Related
 
 
 def statements_markdown(kit: Kit) -> str:
@@ -47,7 +48,16 @@ def _strategy(kit: Kit, at: Links, s: m.Strategy) -> dict:
             "tactics": [{"title": x.title, "active": x.active, "description": x.description} for x in s.tactics]}
 
 
-def home(kit: Kit, at: Links) -> dict:
+def journey_strip(kit: Kit, related: Related, at: Links) -> list[dict]:
+    """Each stage, left to right, with the status of its outcomes and how much work sits on it."""
+    return [{"id": st.id, "title": st.title, "url": at.item("stage", st.id),
+             "board_url": at.page(JOURNEY) + f"#stage-{st.id}", "count": len(related.board_stage.get(st.id, ())),
+             "outcomes": [kit.ref(at, "outcome", o.id) | {"status": kit.status(kit.f.outcomes[o.id].status)}
+                          for o in related.outcome_stage.get(st.id, ())]}
+            for st in kit.r.stages]
+
+
+def home(kit: Kit, related: Related, at: Links) -> dict:
     r, f, t = kit.r, kit.f, kit.t
     review = None
     if r.review:
@@ -56,10 +66,12 @@ def home(kit: Kit, at: Links) -> dict:
     counts = [{"label": t[f"kinds.{k}"], "count": len(r.items(k)), "url": at.page(index_page(k))}
               for k in ("outcome", "theme", "question", "hypothesis") if r.items(k)]
     toc = [toc_entry("vision", t["vmgs.vision"]), toc_entry("mission", t["vmgs.mission"]),
-           toc_entry("goals", t["vmgs.goals"]), toc_entry("strategies", t["vmgs.strategies"])]
+           toc_entry("journey-strip", t["board.title"]), toc_entry("goals", t["vmgs.goals"]),
+           toc_entry("strategies", t["vmgs.strategies"])]
     return {"title": r.title, "toc": toc, "crumbs": [],
             "goals": [_goal(kit, at, g) for g in sorted(r.goals, key=lambda g: not g.north_star)],
             "yes": [_strategy(kit, at, s) for s in r.strategies if s.active],
             "no": [_strategy(kit, at, s) for s in r.strategies if not s.active],
             "review": review, "as_of": kit.when(f.as_of), "counts": counts,
+            "journey": journey_strip(kit, related, at),
             "journey_url": at.page(JOURNEY), "kpis_url": at.page(KPIS_PAGE), "okrs_url": at.page(index_page("okr"))}

@@ -15,6 +15,23 @@ from roadmap_gen.site.views.related import Related
 from roadmap_gen.site.views.trees import Trees
 
 
+def _tree_keys(nodes: list[dict]):
+    for n in nodes:
+        yield "opportunity", n["id"]
+        for h in n["solutions"]:
+            yield "hypothesis", h["id"]
+        yield from _tree_keys(n["children"])
+
+
+def listed_above(extra: dict[str, Any]):
+    """``(kind, id)`` of every item an item page lists in its own sections: cards, outcomes, tree nodes."""
+    for card in [*extra.get("cards", ()), *(c for g in extra.get("groups", ()) for c in g["cards"])]:
+        yield card["kind"], card["id"]
+    for o in extra.get("outcomes", ()):
+        yield "outcome", o["id"]
+    yield from _tree_keys([*extra["tree"]["roots"]] if extra.get("tree") else extra.get("subtree", []))
+
+
 class Items:
     """The view model of each item page (``build(at, item)``), by kind."""
 
@@ -33,8 +50,13 @@ class Items:
         content = CONTENT_TOC
         if isinstance(item, m.Hypothesis) and item.body.strip():  # the body sits under a heading of its own
             content = {**CONTENT_TOC, **toc_entry("notes", t["item.notes"])}
+        listed = set(listed_above(extra))
+        listed.update(("insight", x["id"]) for g in (evidence or {}).get("groups", ()) for x in g["insights"])
+        backlinks = self.backlinks(at, item, listed)
+        # everything that refers here is on the page already (cards, outcomes, tree, evidence): no section repeats it
+        all_above = not backlinks and any(key in listed for key in self._referrers(item))
         toc = [content, *sections]
-        if not isinstance(item, m.Insight):  # nothing refers to an insight
+        if not isinstance(item, m.Insight) and not all_above:  # nothing refers to an insight
             toc.append(toc_entry("referenced-by", t["item.referenced_by"]))
         if history:
             toc.append(toc_entry("history", t["item.history"]))
@@ -43,12 +65,16 @@ class Items:
                 "item": {"id": item.id, "title": item.title, "kind": item.kind,
                          "kind_label": t[f"kind.{item.kind}"], "public": item.is_public},
                 "status": kit.status(kit.status_of(item)), "facts": facts(kit, at, item),
-                "backlinks": self.backlinks(at, item), "history": history, "evidence": evidence,
+                "backlinks": backlinks, "backlinks_above": all_above, "history": history, "evidence": evidence,
                 "edit_url": f"{kit.edit_url.rstrip('/')}/{item.source}" if kit.edit_url else None, **extra}
 
-    def backlinks(self, at: Links, item: m.Item) -> list[dict]:
+    def _referrers(self, item: m.Item) -> set[tuple[str, str]]:
+        return {(kind, id) for kind, id, _field in self.kit.f.backlinks.get((item.kind, item.id), ())}
+
+    def backlinks(self, at: Links, item: m.Item, listed: set[tuple[str, str]] = frozenset()) -> list[dict]:
+        """The items that refer to ``item`` by kind, but those ``listed`` on its page already."""
         groups: dict[str, list[dict]] = {}
-        seen: set[tuple[str, str]] = set()  # one entry per item, however many of its fields refer here
+        seen: set[tuple[str, str]] = set(listed)  # one entry per item, however many of its fields refer here
         for kind, id, _field in self.kit.f.backlinks.get((item.kind, item.id), ()):
             if kind == "insight":  # listed in the Evidence section
                 continue
@@ -74,7 +100,7 @@ class Items:
 
     # -- by kind -------------------------------------------------------------------------------
     def _theme(self, at: Links, item: m.Theme):
-        cards, toc = self._cards_section(at, self.related.theme.get(item.id, []), self.kit.t["stage.items"])
+        cards, toc = self._cards_section(at, self.related.theme.get(item.id, []), self.kit.t["theme.items"])
         return {"cards": cards}, toc
 
     def _question(self, at: Links, item: m.Question):
@@ -99,7 +125,7 @@ class Items:
         metric = kit.r.get("metric", item.metric) if item.metric else None
         p = kit.f.outcomes[item.id]
         chart = metric_chart(kit, metric, f"outcome-{item.id}-chart", target=p.target, by=p.by) if metric else None
-        cards, toc = self._cards_section(at, self.related.board_outcome.get(item.id, []), kit.t["stage.items"])
+        cards, toc = self._cards_section(at, self.related.board_outcome.get(item.id, []), kit.t["outcome.items"])
         return {"progress": kit.progress(p, metric, f"outcome-{item.id}", item.title), "chart": chart,
                 "tree": self.trees.tree(at, item), "cards": cards}, [toc_entry("tree", kit.t["tree.title"]), *toc]
 

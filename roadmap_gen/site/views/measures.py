@@ -24,6 +24,15 @@ def metric_chart(kit: Kit, mt: m.Metric, pid: str, compact: bool = False, target
                                     direction=mt.direction, compact=compact, words=kit.words))
 
 
+def chart_ends(kit: Kit, mt: m.Metric) -> list[dict]:
+    """The first and last measurement, written under a sparkline's two ends."""
+    points = sorted(mt.measurements, key=lambda x: x.date)
+    ends = points[:1] + points[-1:] if len(points) > 1 else points
+    unit = figure_unit(mt.unit)[0]  # a long unit is the current value's, above
+    values = kit.nums(*(x.value for x in ends), unit=unit)
+    return [{"date": kit.when(x.date), "value": v} for x, v in zip(ends, values)]
+
+
 def metric_card(kit: Kit, at: Links, mt: m.Metric, compact: bool = False) -> dict:
     mf = kit.f.metrics[mt.id]
     target, baseline = (mt.target.value if mt.target else None), (mt.baseline.value if mt.baseline else None)
@@ -38,6 +47,8 @@ def metric_card(kit: Kit, at: Links, mt: m.Metric, compact: bool = False) -> dic
         "direction": kit.t[f"metric.direction.{mt.direction}"], "direction_key": mt.direction,
         "review": kit.cadence(mt.review), "source": mt.source_text, "owner": mt.owner,
         "chart": metric_chart(kit, mt, f"metric-{mt.id}" + ("-spark" if compact else ""), compact=compact),
+        "ends": chart_ends(kit, mt) if compact else [],
+        "lines": [k for k, v in (("target", mt.target), ("baseline", mt.baseline)) if v] if mt.measurements else [],
     }
 
 
@@ -63,15 +74,22 @@ def _score(kit: Kit, score: float | None) -> str | None:
     return None if score is None else charts.localize(f"{score:.2f}", kit.words)
 
 
+def figure_unit(unit: str | None) -> tuple[str, str]:
+    """``(unit written after each figure, unit said once)``: '%', 'EUR', 'days' go with the figures; a
+    long unit ('bugs per month') would crowd them, so it is said once beside them."""
+    unit = unit or ""
+    return (unit, "") if len(unit) <= 5 and " " not in unit else ("", unit)
+
+
 def okr_view(kit: Kit, at: Links, okr: m.Okr, pid: str) -> dict:
     of = kit.f.okrs[okr.id]
     krs = []
     for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results)):
         metric = kit.r.get("metric", kr.metric) if kr.metric else None
-        unit = metric.unit if metric else ""
+        unit, once = figure_unit(kr.unit if kr.unit is not None else metric.unit if metric else "")
         start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
         krs.append({"title": kr.title, "from": start, "to": to,
-                    "current": current, "metric": kit.ref(at, "metric", kr.metric),
+                    "current": current, "metric": kit.ref(at, "metric", kr.metric), "unit": once,
                     "score": _score(kit, kf.score),
                     "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
                                                    words=kit.words))})

@@ -1,4 +1,4 @@
-/* roadmap-gen: filters for the journey board and index pages.
+/* roadmap-gen: filters for the journey board and index pages, and hints on boxes that scroll sideways.
    Progressive enhancement: without JavaScript the filter form stays hidden and
    every card is shown. The filter state lives in the URL query
    (journey/?status=validated&team=growth), so a filtered view can be shared:
@@ -124,8 +124,28 @@
     form.hidden = false;
   }
 
+  /* A box that scrolls sideways (a tree or the board in .rg-scroll): when it is wider than the page its
+     hint shows, and the edge with more to see fades (data-rg-overflow, data-rg-at-end). */
+  function setupScroll(wrap) {
+    var box = wrap.querySelector(".rg-tree, .rg-board"), hint = wrap.querySelector(".rg-scroll__hint");
+    if (!box || wrap.getAttribute("data-rg-ready")) return;
+    wrap.setAttribute("data-rg-ready", "1");
+    var update = function () {
+      var over = box.scrollWidth > box.clientWidth + 1;
+      var end = box.scrollLeft + box.clientWidth >= box.scrollWidth - 1;
+      wrap.toggleAttribute("data-rg-overflow", over);
+      wrap.toggleAttribute("data-rg-at-end", end);
+      if (hint) hint.hidden = !over;
+    };
+    box.addEventListener("scroll", update, { passive: true });
+    if (window.ResizeObserver) new ResizeObserver(update).observe(box);
+    else window.addEventListener("resize", update);
+    update();
+  }
+
   function setup() {
     each(document.querySelectorAll("form[data-rg-filter]"), setupForm);
+    each(document.querySelectorAll(".rg-scroll"), setupScroll);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
