@@ -18,6 +18,14 @@ For each size N this writes ``<out>/n<N>/``:
 ``ours/`` and ``floor/`` also get a ``mkdocs.nosearch.yml``: the same build without Material's search
 plugin, so ``run.py --attribution`` can tell how much of a build is search indexing.
 
+The "plugins" variant, ``ours-plugins/`` and ``floor-plugins/``: the same two sites with the Markdown
+extensions ``admonition``, ``pymdownx.details``, ``pymdownx.superfences`` and ``pymdownx.snippets``
+and Material's ``tags``, ``blog`` and ``offline`` plugins on (besides ``search``); both get the same
+user pages for them (``docs/blog/index.md``, one post using an admonition, a details block, a fenced
+code block and tags, and a ``docs/tags.md`` listing). ``ours-plugins/mkdocs.yml`` reads the roadmap
+from ``../ours/content``; ``floor-plugins/docs/`` is a copy of the floor's pages plus those pages.
+Material's ``offline`` plugin turns directory URLs off, on both sides.
+
 Proportions at N = 1,000 (about 1,550 items): 7 stages, 30 metrics (each with a
 monthly CSV series), 25 outcomes, 50 themes, 150 questions, 250 opportunities
 (nested up to four levels), 1,000 hypotheses, 40 OKRs, plus 3 goals and 5
@@ -43,7 +51,7 @@ from pathlib import Path
 AS_OF = "2026-11-25"
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "out"
-GENERATOR_VERSION = "3"  # bump when the output changes, so run.py regenerates stale trees
+GENERATOR_VERSION = "4"  # bump when the output changes, so run.py regenerates stale trees
 
 STAGES = [
     ("discover", "Discover", "A clinic owner hears about the product and decides it is worth a trial."),
@@ -550,6 +558,66 @@ not_in_nav: |
 {not_in_nav}
 """
 
+# the plugins variant: the same extensions and plugins on both sides, and the same user pages for them
+EXTENSIONS = """\
+markdown_extensions:
+  - admonition
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.snippets
+"""
+MATERIAL_PLUGINS = "  - tags\n  - blog\n  - offline\n"
+USER_NAV = "  - Blog: blog/index.md\n  - Tags: tags.md\n"
+
+OURS_PLUGINS_YML = """\
+site_name: Benchmark roadmap, with plugins ({n} hypotheses)
+theme: {{name: material, font: false}}
+""" + EXTENSIONS + """\
+plugins:
+  - search
+  - outcome-roadmap: {{as_of: {as_of}, content_dir: ../ours/content}}
+""" + MATERIAL_PLUGINS + "nav:\n" + USER_NAV
+
+BLOG_INDEX = "# Blog\n"
+BLOG_POST = """\
+---
+date: 2026-11-20
+categories:
+  - Roadmap
+tags:
+  - roadmap
+  - review
+---
+
+# Quarterly roadmap review
+
+We reviewed the roadmap with the clinic advisory board and moved three hypotheses to testing.
+
+<!-- more -->
+
+!!! note "What changed"
+
+    Two outcomes got a new metric, and the journey board lost its oldest column.
+
+??? info "How we review"
+
+    Every quarter, each team walks through its outcomes and the evidence behind its hypotheses.
+
+```yaml
+review: {last: 2026-09-15, every: 3 months}
+```
+"""
+TAGS_PAGE = "# Tags\n\n<!-- material/tags -->\n"
+
+
+def user_pages(docs: Path) -> None:
+    """The user pages of the plugins variant (the same on both sides)."""
+    (docs / "blog" / "posts").mkdir(parents=True, exist_ok=True)
+    (docs / "blog" / "index.md").write_text(BLOG_INDEX, encoding="utf-8")
+    (docs / "blog" / "posts" / "roadmap-review.md").write_text(BLOG_POST, encoding="utf-8")
+    (docs / "tags.md").write_text(TAGS_PAGE, encoding="utf-8")
+
+
 NAIVE_YML = """\
 site_name: Benchmark roadmap, hand-written, default navigation ({n} hypotheses)
 theme: {{name: material, font: false}}
@@ -560,7 +628,7 @@ plugins:
 
 
 def generate(n: int, out: Path, seed: int = 1, force: bool = False) -> Path:
-    """Write ``<out>/n<N>/{ours,floor,naive}``; skipped when an identical tree is already there."""
+    """Write ``<out>/n<N>/{ours,floor,naive,ours-plugins,floor-plugins}``; skipped when an identical tree is already there."""
     root = out / f"n{n}"
     stamp = root / "STAMP"
     key = f"v{GENERATOR_VERSION} n={n} seed={seed} " + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -583,6 +651,18 @@ def generate(n: int, out: Path, seed: int = 1, force: bool = False) -> Path:
     (floor / "mkdocs.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded), encoding="utf-8")
     (floor / "mkdocs.nosearch.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded).replace(
         "  - search\n", "  []\n").replace("plugins:\n  []", "plugins: []"), encoding="utf-8")
+    # the plugins variant
+    ours_p = root / "ours-plugins"
+    user_pages(ours_p / "docs")
+    (ours_p / "mkdocs.yml").write_text(OURS_PLUGINS_YML.format(n=n, as_of=AS_OF), encoding="utf-8")
+    floor_p = root / "floor-plugins"
+    shutil.copytree(floor / "docs", floor_p / "docs")
+    user_pages(floor_p / "docs")
+    floor_yml = FLOOR_YML.format(n=n, nav=nav + "\n" + USER_NAV.rstrip("\n"), not_in_nav=excluded).replace(
+        "hand-written (", "hand-written, with plugins (")
+    (floor_p / "mkdocs.yml").write_text(floor_yml.replace("plugins:\n  - search\n", "plugins:\n  - search\n"
+                                                          + MATERIAL_PLUGINS).replace("plugins:\n", EXTENSIONS + "plugins:\n", 1),
+                                        encoding="utf-8")
     naive = root / "naive"
     naive.mkdir()
     (naive / "mkdocs.yml").write_text(NAIVE_YML.format(n=n), encoding="utf-8")
