@@ -99,7 +99,7 @@ class SiteViews:
     def with_embeds(self, pages: list[PageSpec]) -> list[PageSpec]:
         """The embeds (one-pager, board, each outcome's card, KPI dashboard), and each full page offering its own."""
         kit, t = self.kit, self.kit.t
-        embeds = {HOME: (documents.EMBED_HOME, "roadmap/embed_home.html", partial(documents.embed_home, kit), 900),
+        embeds = {HOME: (documents.EMBED_HOME, "roadmap/embed_home.html", partial(documents.embed_home, kit, self.related), 900),
                   JOURNEY: (documents.EMBED_BOARD, "roadmap/embed_board.html",
                             partial(documents.embed_board, kit, self.cards, self.related), 700),
                   KPIS_PAGE: (documents.EMBED_KPIS, "roadmap/embed_kpis.html", partial(documents.embed_kpis, kit), 800)}

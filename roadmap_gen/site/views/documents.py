@@ -63,7 +63,7 @@ def pack(kit: Kit, cards: Cards, related: Related, reviews: Any, at: Links) -> d
     current = [p for p in okrs if p["state"] == "current"] or okrs[:1]
     last = reviews.last if reviews is not None and reviews.available else None
     return {"document": document(kit, at, f"{kit.r.title}: {t['pack.title']}", "pack"), "toc": [],
-            "home": home.home(kit, at), "board": board.board(kit, cards, related, at),
+            "home": home.home(kit, related, at), "board": board.board(kit, cards, related, at),
             "outcomes": _outcomes(kit, at, "pack"), "kpis": measures.kpis(kit, at)["families"], "okrs": current,
             "review": {"available": bool(reviews is not None and reviews.available),
                        "reason": reviews.reason if reviews is not None else "",
@@ -73,8 +73,8 @@ def pack(kit: Kit, cards: Cards, related: Related, reviews: Any, at: Links) -> d
             "reviews_url": at.page(REVIEWS_PAGE) if reviews is not None else None, "pack_url": at.page(PACK_PAGE)}
 
 
-def embed_home(kit: Kit, at: Links) -> dict:
-    return {"document": document(kit, at, kit.r.title, "home"), "toc": [], "home": home.home(kit, at),
+def embed_home(kit: Kit, related: Related, at: Links) -> dict:
+    return {"document": document(kit, at, kit.r.title, "home"), "toc": [], "home": home.home(kit, related, at),
             "full_url": at.page(HOME)}
 
 
