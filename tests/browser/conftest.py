@@ -202,12 +202,12 @@ def filters_ready(page) -> None:
     page.wait_for_selector("form[data-rg-filter][data-rg-ready]", state="attached")
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core (bundled with axe-playwright-python) on the roadmap content (.md-content): its violations,
-    most severe first."""
+def run_axe(page, context: str = ".md-content") -> list[dict]:
+    """axe-core (bundled with axe-playwright-python) on the roadmap content (``context``, by default
+    Material's .md-content): its violations, most severe first."""
     from axe_playwright_python.sync_playwright import Axe
 
-    result = Axe().run(page, context=".md-content", options={"resultTypes": ["violations"]})
+    result = Axe().run(page, context=context, options={"resultTypes": ["violations"]})
     rank = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
     found = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
               "nodes": [" ".join(map(str, n["target"])) + ": " + (n.get("failureSummary") or "")
