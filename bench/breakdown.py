@@ -45,6 +45,9 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 
+SITE = tempfile.TemporaryDirectory(prefix="rg-profile-")  # the built site, removed at exit
+
+
 def kind(page) -> str:
     src = page.file.src_uri
     parts = src.split("/")
@@ -105,7 +108,7 @@ def phases(config_file: str) -> None:
     Page.render = timed_render
     jinja2.Template.render = timed_template
     mkbuild._build_page = timed_build_page
-    config = load_config(config_file, site_dir=tempfile.mkdtemp(prefix="rg-profile-"))
+    config = load_config(config_file, site_dir=SITE.name)
     config.plugins.on_startup(command="build", dirty=False)
 
     # time every plugin's handlers of the events that matter, in place (their order stays as registered)
@@ -215,7 +218,7 @@ def attribute(stats: dict) -> collections.Counter:
 
 
 def profile(config_file: str, top: int) -> None:
-    config = load_config(config_file, site_dir=tempfile.mkdtemp(prefix="rg-profile-"))
+    config = load_config(config_file, site_dir=SITE.name)
     config.plugins.on_startup(command="build", dirty=False)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     # CPU time, not wall time: on a shared machine wall time would count the moments other processes ran
