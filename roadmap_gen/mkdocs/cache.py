@@ -24,16 +24,23 @@ class BuildCache:
             compiler = self._compilers[content_dir] = Compiler(content_dir, display_base)
         return compiler.compile(as_of, audience)
 
-    def history(self, content_dir: Path, as_of: date, audience: str, limit: int, visible: Any = None) -> Any:
-        """The content's history in roadmap terms (see :func:`roadmap_gen.git.history.roadmap_history`)."""
-        from roadmap_gen.git.history import roadmap_history
+    @staticmethod
+    def repository(content_dir: Path) -> tuple[Any, str | None]:
+        """The content's git repository and its HEAD, opened once per build ((None, None) without one)."""
         from roadmap_gen.git.repo import Git, GitError
 
         try:
             git = Git.open(content_dir)
-            head = git.resolve("HEAD")
+            return git, git.resolve("HEAD")
         except (GitError, OSError):
-            git = head = None
+            return None, None
+
+    def history(self, content_dir: Path, repo: tuple[Any, str | None], as_of: date, audience: str, limit: int,
+                visible: Any = None) -> Any:
+        """The content's history in roadmap terms (see :func:`roadmap_gen.git.history.roadmap_history`)."""
+        from roadmap_gen.git.history import roadmap_history
+
+        git, head = repo
         key = (content_dir, head, as_of, audience, limit, visible)
         if self._history is None or self._history[0] != key:
             history = roadmap_history(content_dir, content_dir, as_of, max_commits=limit, audience=audience, git=git,
@@ -41,15 +48,16 @@ class BuildCache:
             self._history = (key, history)
         return self._history[1]
 
-    def reviews(self, content_dir: Path, as_of: date, audience: str, pattern: str, current: Compiled) -> Any:
+    def reviews(self, content_dir: Path, repo: tuple[Any, str | None], as_of: date, audience: str, pattern: str,
+                current: Compiled) -> Any:
         """The reviews from git tags (see :func:`roadmap_gen.git.reviews.roadmap_reviews`), reused while HEAD,
         the matching tags and the compiled roadmap are the same."""
-        from roadmap_gen.git.repo import Git, GitError
+        from roadmap_gen.git.repo import GitError
         from roadmap_gen.git.reviews import roadmap_reviews, tag_fingerprint
 
+        git, head = repo
         try:
-            git = Git.open(content_dir)
-            state: Any = (git.resolve("HEAD"), tag_fingerprint(git, pattern))
+            state: Any = (head, tag_fingerprint(git, pattern)) if git is not None else None
         except (GitError, OSError):
             git, state = None, None
         key = (content_dir, state, as_of, audience, pattern, current.roadmap)  # the same roadmap object while unchanged

@@ -82,9 +82,10 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if not compiled.ok:  # only under `mkdocs serve`: the errors are the site until they are fixed
             self._add_error_pages(files, config, compiled)
             return files
-        history = self._history()
-        reviews = self.cache.reviews(self.content_dir, self.as_of, self.config.audience, self.config.review_tags,
-                                     compiled) if history is not None else None
+        repo = self.cache.repository(self.content_dir) if self.config.history else (None, None)
+        history = self._history(repo)
+        reviews = self.cache.reviews(self.content_dir, repo, self.as_of, self.config.audience,
+                                     self.config.review_tags, compiled) if history is not None else None
         self.terms = roadmap_terms(history, compiled) if history is not None and history.available else None
         views = SiteViews(compiled, self.labels, history=history, edit_url=site_config.edit_url(
             config, self.content_dir) if self.config.edit_links else None, reviews=reviews, terms=self.terms,
@@ -145,14 +146,14 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         log.info(f"the roadmap has errors: showing them at {len(self.pages)} addresses until they are fixed")
 
-    def _history(self) -> Any:
+    def _history(self, repo: tuple[Any, str | None]) -> Any:
         if not self.config.history:
             return None
         visible = None
         if self.config.audience == "public":  # the public history shows only what this build shows
             visible = frozenset((item.kind, item.id) for item in self.compiled.roadmap.all_items())
-        history = self.cache.history(self.content_dir, self.as_of, self.config.audience, self.config.history_limit,
-                                     visible)
+        history = self.cache.history(self.content_dir, repo, self.as_of, self.config.audience,
+                                     self.config.history_limit, visible)
         if not history.available:
             log.info(f"no history on the changes page: {history.detail or history.reason}")
         return history
