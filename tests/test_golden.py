@@ -111,3 +111,44 @@ def test_golden_okr_scores():
     assert okr["key_results"][0]["current"] == 37
     assert okr["score"] == 0.85
     assert okr["period"] == "2026-Q4" and okr["period_state"] == "current"
+
+
+# Content format 1.1: "a v1 roadmap builds unchanged under 1.1; roadmap.json keeps `format: 1` and gains the
+# fields below". roadmap.v1.golden.json is this fixture's export before 1.1, kept as it was reviewed then.
+
+V1_GOLDEN = BASIC / "roadmap.v1.golden.json"
+MOVED = {("goals", "url"), ("strategies", "url")}
+"""Goals and strategies were anchors on the home page; 1.1 gives them pages (``goals/<id>/``)."""
+
+
+def _gains_only(old, new, path: tuple = ()) -> list[str]:
+    """Where ``new`` differs from ``old`` other than by added keys (and added list entries: none)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key, value in old.items():
+            if key not in new:
+                out.append(f"{'/'.join(map(str, path + (key,)))} removed")
+            elif (path[:1] + (key,)) in MOVED and len(path) == 2:
+                continue
+            else:
+                out.extend(_gains_only(value, new[key], path + (key,)))
+        return out
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [x for i, (a, b) in enumerate(zip(old, new)) for x in _gains_only(a, b, path + (i,))]
+    return [] if old == new else [f"{'/'.join(map(str, path))}: {old!r} -> {new!r}"]
+
+
+def test_v1_fixture_export_gains_only_new_keys():
+    v1 = json.loads(V1_GOLDEN.read_text(encoding="utf-8"))
+    now = golden()
+    assert _gains_only(v1, now) == []
+    assert now["format"] == 1
+    assert now["journeys"] == [] and now["behaviours"] == []  # a v1 journey file has neither
+    assert all(s["journey"] is None for s in now["stages"])
+    assert {"journeys", "behaviours"} <= {k for k in now if k not in v1} <= {"journeys", "behaviours", "health"}
+
+
+def test_gains_only_sees_a_changed_value_and_a_removed_key():
+    assert _gains_only({"a": [{"b": 1, "c": 2}]}, {"a": [{"b": 1, "c": 3, "d": 4}]}) == ["a/0/c: 2 -> 3"]
+    assert _gains_only({"a": {"b": 1}}, {"a": {}}) == ["a/b removed"]
+    assert _gains_only({"goals": [{"url": "./#goal-g"}]}, {"goals": [{"url": "goals/g/"}]}) == []

@@ -38,7 +38,7 @@ CORPUS = (
 HOSTILE = " ".join(CORPUS)
 BODY = ("# Body heading\n\n" + "\n\n".join(CORPUS) + "\n\n<iframe src='javascript:alert(10)'></iframe>\n\n"
         "<div onclick=alert(11)>div</div>\n\n{{ 'X' ~ 'EVAL' }} {% raw %}raw{% endraw %}\n")
-TEXT_TYPES = (S.TEXT, S.TEXTS)
+TEXT_TYPES = (S.TEXT, S.TEXTS, S.MIXED)
 
 
 def _text_fields() -> set[tuple[str, str]]:
@@ -77,6 +77,8 @@ class _Filler:
                 data[f.name] = self.value()
             elif f.type == S.TEXTS:
                 data[f.name] = [self.value(), self.value()]
+            elif f.type == S.MIXED:  # journey behaviours: a text, and one with an id whose texts are filled too
+                data[f.name] = [self.value(), self.fill({"id": f"hostile-{spec.name}-{f.name}-{self.n}"}, f.spec)]
             elif f.type == S.OBJECTS and f.name in data:
                 data[f.name] = [self.fill(dict(x), f.spec) for x in data[f.name]]
             elif f.type == S.OBJECT and f.name in data:
@@ -92,6 +94,9 @@ def hostile_roadmap() -> tuple[dict[str, str], _Filler]:
     head = yaml.safe_load(files["roadmap.yml"])
     head["strategies"][0]["tactics"][0]["description"] = "x"  # the fixture has none; the filler replaces it
     files["roadmap.yml"] = yaml.safe_dump(filler.fill(head, S.ROADMAP), allow_unicode=True, sort_keys=False)
+    journey = yaml.safe_load(files["journey.yml"])  # as one of several journeys, so the journey's texts are filled
+    files["journey.yml"] = yaml.safe_dump({"journeys": [{"id": "people", "title": "x", "description": "x",
+                                                         "stages": journey["stages"]}]}, allow_unicode=True)
     for name, spec in (("journey.yml", S.JOURNEY), ("metrics.yml", S.METRICS)):
         files[name] = yaml.safe_dump(filler.fill(yaml.safe_load(files[name]), spec), allow_unicode=True)
     folders = {"outcomes": S.OUTCOME, "themes": S.THEME, "questions": S.QUESTION, "hypotheses": S.HYPOTHESIS,

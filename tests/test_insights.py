@@ -74,8 +74,8 @@ def test_insight_references_are_checked_with_suggestions(tmp_path):
         "content/insights/i.md:6:13: `questions` refers to unknown question `faster-first-value`; "
         "`faster-first-value` is a theme, not a question",
         "content/insights/i.md:7:12: `outcomes` refers to unknown outcome `week-one`; no outcome exists yet",
-        "content/insights/i.md:8:14: `behaviours` refers to unknown behaviour `books-online`; journey boosters and "
-        "blockers have no ids in this version of roadmap-gen"]
+        "content/insights/i.md:8:14: `behaviours` refers to unknown behaviour `books-online`; give the booster or "
+        "blocker in journey.yml an id: `{id: ..., title: ...}`"]
 
 
 @pytest.mark.parametrize("value, message", [

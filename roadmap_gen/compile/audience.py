@@ -80,14 +80,44 @@ def _strip(node, spec: Spec, keep: dict[str, set[str]], owner: m.Item, dropped: 
     return replace(node, fields=MappingProxyType(fields), locs=MappingProxyType(locs), **changes)
 
 
+def _kept(roadmap: m.Roadmap, visible: frozenset[tuple[str, str]] | None) -> dict[str, set[str]]:
+    """The ids a public build keeps, by kind. A stage of an internal journey and a behaviour of a stage
+    that is left out go too (their page would name what is internal); tactics follow their strategy."""
+    keep = {kind: {i.id for i in roadmap.items(kind) if i.is_public and (visible is None or (kind, i.id) in visible)}
+            for kind in m.KINDS}
+    keep["stage"] = {s.id for s in roadmap.stages if s.id in keep["stage"] and (s.journey is None or
+                                                                               s.journey in keep["journey"])}
+    keep["behaviour"] = {b.id for b in roadmap.behaviours if b.id in keep["behaviour"] and b.stage in keep["stage"]}
+    keep["tactic"] = {t.id for s, t in roadmap.tactics() if s.id in keep["strategy"]}
+    return keep
+
+
+def _strip_journey_parts(item: m.Item, keep: dict[str, set[str]]) -> m.Item:
+    """A stage without its internal behaviours (title and entry as written), a journey without its
+    internal stages, a strategy without the ids of tactics that are left out (none are)."""
+    if isinstance(item, m.Journey):
+        stages = tuple(s for s in item.stages if s in keep["stage"])
+        return replace(item, stages=stages, fields=MappingProxyType({**item.fields, "stages": list(stages)}))
+    if not isinstance(item, m.Stage):
+        return item
+    changes: dict = {}
+    fields = dict(item.fields)
+    for type, name in (("booster", "boosters"), ("blocker", "blockers")):
+        pairs = [p for p in item.behaviour_list(type) if p[1] is None or p[1] in keep["behaviour"]]
+        changes[name] = tuple(t for t, _ in pairs)
+        changes[f"{type}_ids"] = tuple(i for _, i in pairs)
+        if name in fields:
+            fields[name] = [e for e in fields[name] if not isinstance(e, dict) or e.get("id") in keep["behaviour"]]
+    return replace(item, fields=MappingProxyType(fields), **changes)
+
+
 def for_audience(roadmap: m.Roadmap, audience: str,
                  visible: frozenset[tuple[str, str]] | None = None) -> tuple[m.Roadmap, list[Dropped]]:
     """The roadmap as ``audience`` may see it, and the references that had to go. ``visible``: for a public
     history, the ``(kind, id)`` of the items public at the built revision; others are left out too."""
     if audience != "public":
         return roadmap, []
-    keep = {kind: {i.id for i in roadmap.items(kind) if i.is_public and (visible is None or (kind, i.id) in visible)}
-            for kind in m.KINDS}
+    keep = _kept(roadmap, visible)
     dropped: list[Dropped] = []
     lists = {}
     for kind in m.KINDS:
@@ -96,6 +126,7 @@ def for_audience(roadmap: m.Roadmap, audience: str,
             if item.id not in keep[kind]:
                 continue
             new = _strip(item, ITEM_SPECS[kind], keep, item, dropped)
+            new = _strip_journey_parts(new, keep)
             if isinstance(new, m.Okr):
                 krs = tuple(_strip(kr, KEY_RESULT, keep, item, dropped) for kr in new.key_results)
                 new = replace(new, key_results=krs, fields=MappingProxyType(

@@ -76,16 +76,45 @@ def build_goal(rec: Record, source: str) -> m.Goal:
 
 def build_strategy(rec: Record, source: str) -> m.Strategy:
     tactics = tuple(
-        m.Tactic(loc=t.loc, fields=_written(t), locs=t.locs, title=t.get("title", ""),
+        m.Tactic(loc=t.loc, fields=_written(t), locs=t.locs, title=t.get("title", ""), id=t.get("id"),
                  active=t.get("active", True), description=t.get("description"))
         for t in rec.get("tactics", ()))
     return m.Strategy(**_common(rec, rec.get("id"), source), goal=rec.get("goal"), metric=rec.get("metric"),
                       active=rec.get("active", True), tactics=tactics, description=rec.get("description"))
 
 
-def build_stage(rec: Record, source: str) -> m.Stage:
-    return m.Stage(**_common(rec, rec.get("id"), source), description=rec.get("description"),
-                   boosters=_ids(rec.get("boosters")), blockers=_ids(rec.get("blockers")))
+def _behaviour_entries(rec: Record, name: str) -> tuple[tuple[str, str | None, Record | None], ...]:
+    """``(title, id or None, record or None)`` of each booster or blocker: a text or an object with an id."""
+    out = []
+    for v in rec.get(name, ()):
+        if isinstance(v, Record):
+            if "title" in v.values or "id" in v.values:
+                out.append((v.get("title", v.get("id", "")), v.get("id"), v))
+        else:
+            out.append((v[0], None, None))
+    return tuple(out)
+
+
+def build_stage(rec: Record, source: str, journey: str | None = None) -> tuple[m.Stage, tuple[m.Behaviour, ...]]:
+    """A stage and its behaviours with an id."""
+    entries = {name: _behaviour_entries(rec, name) for name in ("boosters", "blockers")}
+    stage = m.Stage(**_common(rec, rec.get("id"), source), description=rec.get("description"),
+                    boosters=tuple(e[0] for e in entries["boosters"]),
+                    blockers=tuple(e[0] for e in entries["blockers"]),
+                    booster_ids=tuple(e[1] for e in entries["boosters"]),
+                    blocker_ids=tuple(e[1] for e in entries["blockers"]), journey=journey)
+    behaviours = tuple(
+        m.Behaviour(**_common(b, b.get("id"), source), stage=stage.id, type=name[:-1], metric=b.get("metric"),
+                    description=b.get("description"))
+        for name in ("boosters", "blockers") for _t, id, b in entries[name] if id and b is not None)
+    return stage, behaviours
+
+
+def build_journey(rec: Record, source: str) -> m.Journey:
+    stages = tuple(st.get("id") for st in rec.get("stages", ()) if "id" in st.values)
+    common = _common(rec, rec.get("id"), source)
+    common["fields"] = {**_written(rec, ("stages",)), "stages": list(stages)}  # its stages are listed by id
+    return m.Journey(**common, stages=stages, description=rec.get("description"))
 
 
 def build_metric(rec: Record, source: str) -> m.Metric:
@@ -105,20 +134,21 @@ def _md_common(rec: Record, id: str, source: str, body: str, body_line: int) -> 
 
 def _outcome(rec, id, source, body, line):
     return m.Outcome(**_md_common(rec, id, source, body, line), stages=_stages(rec), metric=rec.get("metric", ""),
-                     strategy=rec.get("strategy"), target=rec.get("target"), by=rec.get("by"), team=rec.get("team"))
+                     strategy=rec.get("strategy"), target=rec.get("target"), by=rec.get("by"), team=rec.get("team"),
+                     behaviours=_ids(rec.get("behaviours")))
 
 
 def _theme(rec, id, source, body, line):
     return m.Theme(**_md_common(rec, id, source, body, line), stages=_stages(rec),
                    horizon=rec.get("horizon", "later"), outcomes=_outcomes(rec), team=rec.get("team"),
-                   order=rec.get("order"))
+                   order=rec.get("order"), behaviours=_ids(rec.get("behaviours")), tactic=rec.get("tactic"))
 
 
 def _question(rec, id, source, body, line):
     return m.Question(**_md_common(rec, id, source, body, line), stages=_stages(rec),
                       horizon=rec.get("horizon", "later"), outcomes=_outcomes(rec), theme=rec.get("theme"),
                       status=rec.get("status", "open"), answer=rec.get("answer"), team=rec.get("team"),
-                      order=rec.get("order"))
+                      order=rec.get("order"), behaviours=_ids(rec.get("behaviours")))
 
 
 def _hypothesis(rec, id, source, body, line):
@@ -135,12 +165,13 @@ def _hypothesis(rec, id, source, body, line):
         we_will_know_when=rec.get("we_will_know_when", ""), status=rec.get("status", "idea"),
         outcomes=_outcomes(rec), theme=rec.get("theme"), question=rec.get("question"),
         opportunity=rec.get("opportunity"), confidence=rec.get("confidence"), team=rec.get("team"),
-        experiments=experiments, links=links, order=rec.get("order"))
+        experiments=experiments, links=links, order=rec.get("order"), behaviours=_ids(rec.get("behaviours")),
+        tactic=rec.get("tactic"))
 
 
 def _opportunity(rec, id, source, body, line):
     return m.Opportunity(**_md_common(rec, id, source, body, line), outcome=rec.get("outcome"),
-                         parent=rec.get("parent"), stages=_stages(rec))
+                         parent=rec.get("parent"), stages=_stages(rec), behaviours=_ids(rec.get("behaviours")))
 
 
 def _insight(rec, id, source, body, line):
@@ -161,7 +192,8 @@ def build_okr(rec: Record, id: str, source: str) -> m.Okr:
     for k in rec.get("key_results", ()):
         krs.append(m.KeyResult(loc=k.loc, fields=_written(k), locs=_locs(k), title=k.get("title", ""),
                                start=k.get("from", 0), to=k.get("to", 0), current=k.get("current"),
-                               metric=k.get("metric"), unit=k.get("unit")))
+                               metric=k.get("metric"), unit=k.get("unit"), outcome=k.get("outcome"),
+                               hypotheses=_ids(k.get("hypotheses"))))
     return m.Okr(**_common(rec, id, source, "objective"), period=m.Period.parse(rec.get("period", "1970")),
                  key_results=tuple(krs), team=rec.get("team"), strategy=rec.get("strategy"))
 

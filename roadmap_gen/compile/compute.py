@@ -20,7 +20,15 @@ Rules (also in docs/guide/computation.md):
   0..1, ``current`` coming from its metric's latest measurement when it names
   one with data, else from its ``current`` field; an objective's score is the
   mean of its key results' scores (those without data are left out; none →
-  no score). Traffic lights: green >= 0.7, amber >= 0.4, red below.
+  no score). Traffic lights: green >= 0.7, amber >= 0.4, red below. A key
+  result that names an ``outcome`` and neither ``metric`` nor ``current``
+  takes the outcome's metric.
+* **Stale** spreads: a goal or outcome whose metric is stale is stale; so is
+  a key result whose metric (its own, or its outcome's) is stale, and an OKR
+  with any stale key result. A written ``current`` is never stale.
+* A behaviour (booster or blocker with an id) is **addressed by** every
+  outcome, opportunity, theme, question and hypothesis naming it in
+  ``behaviours``; with none it is **unaddressed**.
 * An item's **evidence** counts the insights that name it: ``supports`` and
   ``contradicts`` (by their ``effect``), each insight once, newest first.
 * An OKR period is ``past``, ``current`` or ``future`` relative to ``as_of``;
@@ -33,7 +41,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -102,6 +110,7 @@ class Progress:
     elapsed: float | None = None  # share of the time between baseline and deadline, 0..1
     start: date | None = None
     by: date | None = None
+    stale: bool = False  # computed from a stale metric
 
     @property
     def fraction(self) -> float:
@@ -114,6 +123,8 @@ class KeyResultFigures:
     current: float | None
     score: float | None
     from_metric: bool
+    metric: str | None = None  # the metric it is measured by: its own, or its outcome's
+    stale: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,7 @@ class OkrFigures:
     light: str  # green | amber | red | none
     period_state: str  # past | current | future
     key_results: tuple[KeyResultFigures, ...]
+    stale: bool = False  # any key result is stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +156,9 @@ class Figures:
     review_overdue: bool
     backlinks: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
+    addressed: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # behaviour -> (kind, id)
+    key_results_for: dict[tuple[str, str], tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    """``(kind, id)`` of an outcome or hypothesis -> ``(okr id, index)`` of each key result naming it."""
 
 
 def ratio(num: float, den: float) -> float | None:
@@ -208,10 +223,21 @@ def period_state(period: m.Period, as_of: date) -> str:
     return "past" if as_of > period.end else "current"
 
 
-def okr_figures(okr: m.Okr, metrics: dict[str, MetricFigures]) -> tuple[float | None, tuple[KeyResultFigures, ...]]:
+def kr_metric(kr: m.KeyResult, outcome_metrics: dict[str, str]) -> str | None:
+    """The metric a key result is measured by: its own, else (with no written ``current``) its outcome's."""
+    if kr.metric:
+        return kr.metric
+    if kr.outcome and kr.current is None:
+        return outcome_metrics.get(kr.outcome) or None
+    return None
+
+
+def okr_figures(okr: m.Okr, metrics: dict[str, MetricFigures], outcome_metrics: dict[str, str] | None = None
+                ) -> tuple[float | None, tuple[KeyResultFigures, ...]]:
     krs = []
     for kr in okr.key_results:
-        mf = metrics.get(kr.metric) if kr.metric else None
+        metric = kr_metric(kr, outcome_metrics or {})
+        mf = metrics.get(metric) if metric else None
         if mf is not None and mf.current is not None:
             current, from_metric = mf.current, True
         else:
@@ -220,7 +246,8 @@ def okr_figures(okr: m.Okr, metrics: dict[str, MetricFigures]) -> tuple[float | 
         if current is not None and kr.to != kr.start:
             r = ratio(current - kr.start, kr.to - kr.start)
             score = None if r is None else clamp01(r)
-        krs.append(KeyResultFigures(current, score, from_metric))
+        krs.append(KeyResultFigures(current, score, from_metric, metric if mf is not None else None,
+                                    bool(from_metric and mf.stale)))
     scores = [k.score for k in krs if k.score is not None]
     return (sum(scores) / len(scores) if scores else None), tuple(krs)
 
@@ -230,17 +257,46 @@ def compute(roadmap: m.Roadmap, as_of: date) -> Figures:
 
     def prog(metric_id: str | None, target, by) -> Progress:
         mt = roadmap.get("metric", metric_id) if metric_id else None
-        return progress(mt, metrics.get(metric_id) if mt else None, target, by, as_of)
+        p = progress(mt, metrics.get(metric_id) if mt else None, target, by, as_of)
+        return replace(p, stale=True) if mt is not None and metrics[mt.id].stale else p
 
     outcomes = {o.id: prog(o.metric, o.target, o.by) for o in roadmap.outcomes}
     goals = {g.id: prog(g.metric, g.target, g.by) for g in roadmap.goals if g.metric}
+    outcome_metrics = {o.id: o.metric for o in roadmap.outcomes}
     okrs = {}
     for okr in roadmap.okrs:
-        score, krs = okr_figures(okr, metrics)
-        okrs[okr.id] = OkrFigures(score, traffic_light(score), period_state(okr.period, as_of), krs)
+        score, krs = okr_figures(okr, metrics, outcome_metrics)
+        okrs[okr.id] = OkrFigures(score, traffic_light(score), period_state(okr.period, as_of), krs,
+                                  any(k.stale for k in krs))
     due = roadmap.review.every.after(roadmap.review.last) if roadmap.review else None
     return Figures(as_of, metrics, outcomes, goals, okrs, due, bool(due and as_of > due), backlinks(roadmap),
-                   evidence(roadmap))
+                   evidence(roadmap), addressed(roadmap), key_results_for(roadmap))
+
+
+AIMING_KINDS = ("outcome", "opportunity", "theme", "question", "hypothesis")
+"""The kinds whose ``behaviours`` field aims them at journey behaviours."""
+
+
+def addressed(roadmap: m.Roadmap) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each behaviour's id -> ``(kind, id)`` of the items aimed at it, in kind order then id; () if none."""
+    out: dict[str, list[tuple[str, str]]] = {b.id: [] for b in roadmap.behaviours}
+    for kind in AIMING_KINDS:
+        for item in sorted(roadmap.items(kind), key=lambda i: i.id):
+            for b in dict.fromkeys(item.behaviours):
+                if b in out:
+                    out[b].append((kind, item.id))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def key_results_for(roadmap: m.Roadmap) -> dict[tuple[str, str], tuple[tuple[str, int], ...]]:
+    """``(kind, id)`` of each outcome and hypothesis key results name -> ``(okr id, index)`` of each."""
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for okr in roadmap.okrs:
+        for i, kr in enumerate(okr.key_results):
+            names = ([("outcome", kr.outcome)] if kr.outcome else []) + [("hypothesis", h) for h in kr.hypotheses]
+            for key in dict.fromkeys(names):
+                out.setdefault(key, []).append((okr.id, i))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def backlinks(roadmap: m.Roadmap) -> dict[tuple[str, str], tuple[tuple[str, str, str], ...]]:

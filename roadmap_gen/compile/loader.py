@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from roadmap_gen.compile.builders import MD_BUILDERS, as_written, build_metric, build_stage
+from roadmap_gen.compile.builders import MD_BUILDERS, as_written, build_metric
 from roadmap_gen.compile.files import FILE, FOLDER, LINK, OTHER, DiskFiles, FileProblem, shown
 from roadmap_gen.compile.parsers import (
-    MAX_CSV_BYTES, ParseFn, list_parser, md_parser, parse_csv, parse_okr, parse_roadmap, parse_series,
+    MAX_CSV_BYTES, ParseFn, list_parser, md_parser, parse_csv, parse_journey, parse_okr, parse_roadmap,
+    parse_series,
     split_front_matter,
 )
 from roadmap_gen.format import model as m
@@ -106,10 +107,9 @@ class Loader:
         self._check_entries(diags)
 
         head = self._head(diags, files)
-        stages = self._list_file("journey", "stage", build_stage, diags, files,
-                                 "missing journey.yml: every roadmap needs at least one customer-journey stage")
-        if stages is None:
-            unreadable.add("stage")
+        journey = self._journey(diags, files)
+        if journey is None:
+            unreadable.update(("stage", "journey", "behaviour"))
         metrics = self._list_file("metrics", "metric", build_metric, diags, files)
         if metrics is None:
             unreadable.add("metric")
@@ -119,7 +119,7 @@ class Loader:
         okrs = self._items("okrs", ".yml", "okr", parse_okr, diags, files)
         roadmap = None
         if head is not None:
-            roadmap = m.Roadmap(**head, stages=stages or (), metrics=metrics, okrs=okrs, **md)
+            roadmap = m.Roadmap(**head, **(journey or {}), metrics=metrics, okrs=okrs, **md)
         fingerprint = hashlib.blake2b(repr((self._keys, diags.sorted())).encode(), digest_size=16).hexdigest()
         return LoadResult(roadmap, diags.sorted(), tuple(files), self._parsed, frozenset(unreadable), fingerprint,
                           frozenset(self._unreadable_items))
@@ -133,6 +133,17 @@ class Loader:
             diags.error(Location(self.display("roadmap.yml")), "missing roadmap.yml: every roadmap needs one with "
                                                                 "`title`, `vision` and `mission`")
         return None
+
+    def _journey(self, diags: Diagnostics, files: list[Path]) -> dict[str, tuple] | None:
+        """journey.yml's stages, journeys and behaviours; None when it cannot be read."""
+        found = self.files.kind("journey.yml")
+        if found == FILE:
+            return self._cached("journey.yml", "journey", parse_journey, diags, files)
+        if found is None:
+            diags.error(Location(self.display("journey.yml")),
+                        "missing journey.yml: every roadmap needs at least one customer-journey stage")
+            return {}
+        return None  # a link or a special file, reported by _check_entries
 
     def _list_file(self, key: str, kind: str, builder: Callable[..., Any], diags: Diagnostics,
                    files: list[Path], missing: str = "") -> tuple | None:

@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from roadmap_gen.compile.builders import MD_BUILDERS, build_goal, build_okr, build_roadmap_head, build_strategy
+from roadmap_gen.compile.builders import (
+    MD_BUILDERS, build_goal, build_journey, build_okr, build_roadmap_head, build_stage, build_strategy,
+)
 from roadmap_gen.format import model as m
 from roadmap_gen.format.convert import Converter
 from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt
@@ -79,7 +81,39 @@ def parse_roadmap(data: bytes, shown: str, rel: str, diags: Diagnostics):
     strategies = tuple(build_strategy(s, rel) for s in rec.get("strategies", ()) if "id" in s.values)
     for kind, items in (("goal", goals), ("strategy", strategies)):
         duplicates(kind, items, ids_seen[kind], diags)
+    tactic_ids: dict[str, Location] = {}
+    for t in (t for s in strategies for t in s.tactics if t.id):
+        if t.id in tactic_ids:
+            diags.error(t.loc_of("id"), f"duplicate tactic id `{t.id}` (first at line {tactic_ids[t.id].line})")
+        else:
+            tactic_ids[t.id] = t.loc_of("id")
     return build_roadmap_head(rec, goals, strategies)
+
+
+def parse_journey(data: bytes, shown: str, rel: str, diags: Diagnostics):
+    """journey.yml: one list of ``stages`` (v1) or several ``journeys``, each with its stages; the stages and
+    behaviours with an id of all journeys, each id unique across the file. None when it cannot be read."""
+    node = read_yaml(data, shown, diags)
+    if node is None and diags.errors:
+        return None
+    rec = _converter(node, diags).record(node, FILE_SPECS["journey"], Location(shown))
+    if rec is None:
+        return {"stages": (), "journeys": (), "behaviours": ()}
+    journeys = tuple(build_journey(j, rel) for j in rec.get("journeys", ()) if "id" in j.values)
+    # both forms at once is an error (reported by the converter); their stages are all loaded all the same, so
+    # that references to them are not reported as unknown too
+    groups = [(None, rec.get("stages", ())),
+              *((j.get("id"), j.get("stages", ())) for j in rec.get("journeys", ()) if "id" in j.values)]
+    stages, behaviours = [], []
+    for journey, recs in groups:
+        for st in recs:
+            if "id" in st.values:
+                stage, found = build_stage(st, rel, journey)
+                stages.append(stage)
+                behaviours.extend(found)
+    for kind, items in (("journey", journeys), ("stage", stages), ("behaviour", behaviours)):
+        duplicates(kind, items, {}, diags)
+    return {"stages": tuple(stages), "journeys": journeys, "behaviours": tuple(behaviours)}
 
 
 def list_parser(kind: str, key: str, builder: Callable[[Record, str], Any]) -> ParseFn:

@@ -42,10 +42,11 @@ def validate(roadmap: m.Roadmap, unreadable: frozenset[str] = frozenset(),
     file that could not be read) are not checked, so one broken file gives one error."""
     diags = Diagnostics()
     ids = {kind: set(roadmap.ids(kind)) for kind in m.KINDS}
-    ids["behaviour"] = set()  # journey behaviours with an id: boosters and blockers are plain text here
+    ids["tactic"] = {t.id for _s, t in roadmap.tactics()}
     for item in roadmap.all_items():
         for name, kind, id, loc in item_references(item):
-            if id in ids[kind] or kind in unreadable or (kind, id) in unreadable_items:
+            if id in ids[kind] or kind in unreadable or (kind, id) in unreadable_items or \
+                    (kind == "tactic" and "strategy" in unreadable):
                 continue
             diags.error(loc, f"`{name}` refers to unknown {kind} `{id}`{_hint(kind, id, ids)}")
 
@@ -88,8 +89,10 @@ def _hint(kind: str, id: str, ids: dict[str, set[str]]) -> str:
     near = did_you_mean(id, ids[kind])
     if near:
         return f" (did you mean `{near}`?)"
-    if kind == "behaviour":
-        return "; journey boosters and blockers have no ids in this version of roadmap-gen"
+    if kind == "behaviour" and not ids[kind]:
+        return "; give the booster or blocker in journey.yml an id: `{id: ..., title: ...}`"
+    if kind == "tactic" and not ids[kind]:
+        return "; give the tactic in roadmap.yml an `id`"
     return f"; no {kind} exists yet" if not ids[kind] else ""
 
 

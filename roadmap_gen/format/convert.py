@@ -10,7 +10,7 @@ from typing import Any
 
 from roadmap_gen.format.diagnostics import Diagnostics, Location, excerpt, suggestion
 from roadmap_gen.format.fields import (
-    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
+    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, MIXED, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
     Field, Record, Spec,
 )
 from roadmap_gen.format.scalars import (
@@ -92,7 +92,7 @@ class Converter:
         t = f.type
         if t == OBJECT:
             return self.record(node, f.spec, node.loc) or INVALID
-        if t in (OBJECTS, TEXTS, REFS):
+        if t in (OBJECTS, TEXTS, REFS, MIXED):
             return self._list(node, f)
         return self.scalar(node, t, f)
 
@@ -106,12 +106,12 @@ class Converter:
             self.diags.error(node.loc, f"`{f.name}` needs at least {f.min_items} entry")
         out = []
         for item in node.items:
-            if t == OBJECTS:
+            if t == OBJECTS or (t == MIXED and isinstance(item, YMap)):
                 rec = self.record(item, f.spec, item.loc)
                 if rec is not None:
                     out.append(rec)
             else:
-                v = self.scalar(item, TEXT if t == TEXTS else REF, f)
+                v = self.scalar(item, TEXT if t in (TEXTS, MIXED) else REF, f)
                 if v is not INVALID:
                     out.append((v, item.loc))
         return tuple(out)

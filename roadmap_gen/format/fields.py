@@ -13,6 +13,7 @@ TEXT, ID, REF, REFS, DATE, PERIOD, CADENCE, NUMBER, BOOL, ENUM, TEXTS, OBJECT, O
     "texts", "object", "objects", "url",
 )
 INTEGER = "integer"
+MIXED = "mixed"  # a list whose entries are plain texts or objects of ``spec`` (journey behaviours)
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,14 @@ PLURAL: dict[str, str] = {
     "goal": "goals", "strategy": "strategies", "stage": "stages", "metric": "metrics",
     "outcome": "outcomes", "theme": "themes", "question": "questions",
     "hypothesis": "hypotheses", "opportunity": "opportunities", "okr": "okrs", "insight": "insights",
+    "journey": "journeys", "behaviour": "behaviours",
 }
 SINGULAR: dict[str, str] = {v: k for k, v in PLURAL.items()}
 KINDS: tuple[str, ...] = tuple(PLURAL)
 PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr",
                                "insight")
-"""Kinds with a page of their own at ``<plural>/<id>/``; goals and strategies live on the home page."""
+"""Kinds with an item page of their own at ``<plural>/<id>/``; goals and strategies live on the home page."""
+BEHAVIOUR_TYPES: tuple[str, ...] = ("booster", "blocker")
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 EVIDENCE_FIELDS: dict[str, str] = {"opportunities": "opportunity", "hypotheses": "hypothesis",
                                    "questions": "question", "outcomes": "outcome", "behaviours": "behaviour"}
@@ -140,6 +142,7 @@ class Goal(Item):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Tactic(Node):
     title: str
+    id: str | None = None  # lets themes and hypotheses name it (`tactic:`)
     active: bool = True
     description: str | None = None
 
@@ -156,10 +159,41 @@ class Strategy(Item):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Stage(Item):
+    """A journey stage. ``boosters`` and ``blockers`` are the titles of its behaviours in file order;
+    ``booster_ids``/``blocker_ids`` run alongside them: the behaviour's id, or None for a plain text."""
+
     description: str | None = None
     boosters: tuple[str, ...] = ()
     blockers: tuple[str, ...] = ()
+    booster_ids: tuple[str | None, ...] = ()
+    blocker_ids: tuple[str | None, ...] = ()
+    journey: str | None = None  # the journey's id when journey.yml holds `journeys:`
     kind = "stage"
+
+    def behaviour_list(self, type: str) -> tuple[tuple[str, str | None], ...]:
+        """``(title, id or None)`` of its boosters or blockers (``type``), in file order."""
+        titles, ids = (self.boosters, self.booster_ids) if type == "booster" else (self.blockers, self.blocker_ids)
+        return tuple(zip(titles, ids or (None,) * len(titles)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Behaviour(Item):
+    """A booster or blocker with an id: something customers do that outcomes aim to change."""
+
+    stage: str
+    type: str  # booster | blocker
+    metric: str | None = None
+    description: str | None = None
+    kind = "behaviour"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Journey(Item):
+    """One actor's journey: its stages, left to right."""
+
+    stages: tuple[str, ...] = ()
+    description: str | None = None
+    kind = "journey"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +240,7 @@ class Outcome(MarkdownItem):
     target: float | None = None
     by: date | None = None
     team: str | None = None
+    behaviours: tuple[str, ...] = ()
     kind = "outcome"
 
 
@@ -216,6 +251,8 @@ class Theme(MarkdownItem):
     outcomes: tuple[str, ...] = ()
     team: str | None = None
     order: int | None = None
+    behaviours: tuple[str, ...] = ()
+    tactic: str | None = None
     kind = "theme"
 
 
@@ -229,6 +266,7 @@ class Question(MarkdownItem):
     answer: str | None = None
     team: str | None = None
     order: int | None = None
+    behaviours: tuple[str, ...] = ()
     kind = "question"
 
 
@@ -264,6 +302,8 @@ class Hypothesis(MarkdownItem):
     experiments: tuple[Experiment, ...] = ()
     links: tuple[Link, ...] = ()
     order: int | None = None
+    behaviours: tuple[str, ...] = ()
+    tactic: str | None = None
     kind = "hypothesis"
 
 
@@ -272,6 +312,7 @@ class Opportunity(MarkdownItem):
     outcome: str | None = None
     parent: str | None = None
     stages: tuple[str, ...] = ()
+    behaviours: tuple[str, ...] = ()
     kind = "opportunity"
 
 
@@ -306,6 +347,8 @@ class KeyResult(Node):
     current: float | None = None
     metric: str | None = None
     unit: str | None = None  # of from, to and current (default: the metric's)
+    outcome: str | None = None  # the outcome it measures
+    hypotheses: tuple[str, ...] = ()  # the work it breaks down into
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,6 +383,8 @@ class Roadmap(Node):
     opportunities: tuple[Opportunity, ...] = ()
     okrs: tuple[Okr, ...] = ()
     insights: tuple[Insight, ...] = ()
+    journeys: tuple[Journey, ...] = ()  # empty when journey.yml holds one list of `stages:` (v1)
+    behaviours: tuple[Behaviour, ...] = ()
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def items(self, kind: str) -> tuple[Item, ...]:
@@ -362,3 +407,19 @@ class Roadmap(Node):
     def all_items(self):
         for kind in KINDS:
             yield from self.items(kind)
+
+    def tactics(self):
+        """``(strategy, tactic)`` of every tactic with an id, in file order."""
+        for s in self.strategies:
+            for t in s.tactics:
+                if t.id:
+                    yield s, t
+
+    def boards(self) -> tuple[tuple["Journey | None", tuple[Stage, ...]], ...]:
+        """The journeys with their stages, in file order; one ``(None, stages)`` for a v1 journey file."""
+        if not self.journeys:
+            return ((None, self.stages),) if self.stages else ()
+        by_journey: dict[str, list[Stage]] = {}
+        for st in self.stages:
+            by_journey.setdefault(st.journey or "", []).append(st)
+        return tuple((j, tuple(by_journey.get(j.id, ()))) for j in self.journeys)

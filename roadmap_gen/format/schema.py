@@ -25,7 +25,7 @@ from typing import Any
 from roadmap_gen.format.diagnostics import did_you_mean
 from roadmap_gen.format.model import PLURAL
 from roadmap_gen.format.spec import (
-    BOOL, CADENCE, CADENCES, DATE, ENUM, FILE_SPECS, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT,
+    BOOL, CADENCE, CADENCES, DATE, ENUM, FILE_SPECS, ID, INTEGER, MIXED, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT,
     TEXTS, URL, Field, Spec,
 )
 
@@ -126,7 +126,7 @@ def _describe(f: Field, spec: Spec) -> str:
     if f.type == ENUM:
         doc = (doc + " " if doc else "") + "One of: " + ", ".join(f.choices) + "."
     if f.type in (REF, REFS) and f.ref:
-        plural = PLURAL.get(f.ref, f.ref + "s")  # behaviours are no kind of their own
+        plural = PLURAL.get(f.ref, f.ref + "s")  # tactics are no kind of their own
         what = f"The id of {'an' if f.ref[0] in 'aeiou' else 'a'} {f.ref}" if f.type == REF else f"Ids of {plural}"
         doc = f"{doc} {what}." if doc else f"{what}."
     if f.type == DATE:
@@ -146,6 +146,8 @@ def _field(f: Field, spec: Spec, defs: dict[str, Any]) -> dict[str, Any]:
         s = {"type": "array", "items": {"$ref": _define(f.spec, defs)}}
         if f.min_items:
             s["minItems"] = f.min_items
+    elif t == MIXED:  # each entry a plain text or an object
+        s = {"type": "array", "items": {"anyOf": [_scalar(Field(f.name, TEXT)), {"$ref": _define(f.spec, defs)}]}}
     elif t in (TEXTS, REFS):
         s = {"type": "array", "items": _scalar(Field(f.name, TEXT if t == TEXTS else REF))}
         if f.min_items:

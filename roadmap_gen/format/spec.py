@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from roadmap_gen.format.convert import Converter
 from roadmap_gen.format.fields import (
-    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
+    BOOL, CADENCE, DATE, ENUM, ID, INTEGER, MIXED, NUMBER, OBJECT, OBJECTS, PERIOD, REF, REFS, TEXT, TEXTS, URL,
     Field, Record, Spec,
 )
 from roadmap_gen.format.scalars import (
@@ -22,13 +22,14 @@ from roadmap_gen.format.scalars import (
 
 __all__ = [
     # re-exported building blocks, readers and the converter
-    "BOOL", "CADENCE", "DATE", "ENUM", "ID", "INTEGER", "NUMBER", "OBJECT", "OBJECTS", "PERIOD", "REF", "REFS", "TEXT",
+    "BOOL", "CADENCE", "DATE", "ENUM", "ID", "INTEGER", "MIXED", "NUMBER", "OBJECT", "OBJECTS", "PERIOD", "REF", "REFS", "TEXT",
     "TEXTS", "URL", "Field", "Record", "Spec", "Converter",
     "CADENCE_RE", "CADENCES", "DATE_RE", "ID_RE", "INVALID", "NUMBER_RE", "PERIOD_RE", "YAML11_BOOL",
     "YAML11_NULL", "add_months", "check_id", "kebab", "parse_date", "parse_number",
     # the field tables
     "HORIZONS", "VISIBILITIES", "HYPOTHESIS_STATUSES", "STAGE_FIELDS", "OUTCOME_REFS",
-    "TACTIC", "GOAL", "STRATEGY", "REVIEW", "ROADMAP", "STAGE", "JOURNEY", "BASELINE", "TARGET", "METRIC",
+    "TACTIC", "GOAL", "STRATEGY", "REVIEW", "ROADMAP", "BEHAVIOUR", "BEHAVIOUR_REFS", "STAGE", "JOURNEY_ENTRY",
+    "JOURNEY", "BASELINE", "TARGET", "METRIC",
     "METRICS", "OUTCOME", "THEME", "QUESTION", "EXPERIMENT", "LINK", "HYPOTHESIS", "OPPORTUNITY",
     "KEY_RESULT", "OKR", "ORDER", "EFFECTS", "INSIGHT", "FILE_SPECS", "ITEM_SPECS",
 ]
@@ -51,6 +52,7 @@ STAGE_FIELDS = (
 )
 
 TACTIC = Spec("tactic", (
+    Field("id", ID, doc="Lets themes and hypotheses name the tactic (`tactic: <id>`); unique among tactics."),
     Field("title", TEXT, required=True),
     Field("active", BOOL, default=True, doc="Inactive tactics are shown greyed."),
     Field("description", TEXT),
@@ -92,18 +94,40 @@ ROADMAP = Spec("roadmap", (
     Field("strategies", OBJECTS, spec=STRATEGY),
 ), doc="content/roadmap.yml: vision, mission, goals, strategies (VMGS).")
 
+BEHAVIOUR = Spec("behaviour", (
+    Field("id", ID, required=True, doc="Unique across the whole journey file; gives the behaviour a page."),
+    Field("title", TEXT, required=True),
+    Field("metric", REF, ref="metric", doc="The rate of this behaviour."),
+    Field("description", TEXT),
+    _vis(),
+), extensions=("description",))
+
+BEHAVIOUR_REFS = Field("behaviours", REFS, ref="behaviour",
+                       doc="The journey behaviours (boosters or blockers with an id) this aims to change.")
+
 STAGE = Spec("stage", (
     Field("id", ID, required=True),
     Field("title", TEXT, required=True),
     Field("description", TEXT),
-    Field("boosters", TEXTS, doc="Behaviours that predict success."),
-    Field("blockers", TEXTS, doc="Behaviours that predict failure."),
+    Field("boosters", MIXED, spec=BEHAVIOUR, doc="Behaviours that predict success: texts, or objects with an id."),
+    Field("blockers", MIXED, spec=BEHAVIOUR, doc="Behaviours that predict failure: texts, or objects with an id."),
     _vis(),
 ))
 
+JOURNEY_ENTRY = Spec("journey_entry", (
+    Field("id", ID, required=True),
+    Field("title", TEXT, required=True, doc="Whose journey: a customer, a user, staff."),
+    Field("description", TEXT),
+    Field("stages", OBJECTS, required=True, spec=STAGE, min_items=1, doc="Order = left to right on its board."),
+    _vis(),
+), extensions=("description",))
+
 JOURNEY = Spec("journey", (
-    Field("stages", OBJECTS, required=True, spec=STAGE, min_items=1, doc="Order = left to right on the board."),
-), doc="content/journey.yml: the customer-journey stages, left to right.")
+    Field("stages", OBJECTS, spec=STAGE, min_items=1, doc="Order = left to right on the board (one journey)."),
+    Field("journeys", OBJECTS, spec=JOURNEY_ENTRY, min_items=1,
+          doc="Several journeys, one per actor, each with its stages (instead of `stages`)."),
+), one_of=(("stages", "journeys"),), exclusive=(("stages", "journeys"),),
+   doc="content/journey.yml: the customer-journey stages, left to right, or several journeys.")
 
 BASELINE = Spec("baseline", (Field("value", NUMBER, required=True), Field("date", DATE)))
 TARGET = Spec("target", (Field("value", NUMBER, required=True), Field("by", DATE)))
@@ -135,6 +159,7 @@ OUTCOME = Spec("outcome", (
     Field("target", NUMBER, doc="Overrides the metric's target value."),
     Field("by", DATE),
     Field("team", TEXT),
+    BEHAVIOUR_REFS,
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"),), extensions=("team",),
    doc="content/outcomes/<id>.md: a change in what people do, measured by a metric.")
@@ -151,6 +176,8 @@ THEME = Spec("theme", (
     *OUTCOME_REFS,
     Field("team", TEXT),
     ORDER,
+    BEHAVIOUR_REFS,
+    Field("tactic", REF, ref="tactic", doc="The strategy's tactic this theme carries out."),
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    doc="content/themes/<id>.md: a theme of work or a problem to solve.")
@@ -165,6 +192,7 @@ QUESTION = Spec("question", (
     Field("answer", TEXT),
     Field("team", TEXT),
     ORDER,
+    BEHAVIOUR_REFS,
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    doc="content/questions/<id>.md: a question the team is trying to answer.")
@@ -198,6 +226,8 @@ HYPOTHESIS = Spec("hypothesis", (
     Field("experiments", OBJECTS, spec=EXPERIMENT),
     Field("links", OBJECTS, spec=LINK),
     ORDER,
+    BEHAVIOUR_REFS,
+    Field("tactic", REF, ref="tactic", doc="The strategy's tactic this hypothesis is a bet on."),
     _vis(),
 ), one_of=(("stage", "stages"),), exclusive=(("stage", "stages"), ("outcome", "outcomes")),
    extensions=("outcomes",),
@@ -208,6 +238,7 @@ OPPORTUNITY = Spec("opportunity", (
     Field("outcome", REF, ref="outcome", doc="The tree's root."),
     Field("parent", REF, ref="opportunity", doc="A parent opportunity."),
     *STAGE_FIELDS,
+    BEHAVIOUR_REFS,
     _vis(),
 ), one_of=(("outcome", "parent"),), exclusive=(("stage", "stages"),), extensions=("stages",),
    doc="content/opportunities/<id>.md: a node of the opportunity solution tree.")
@@ -217,9 +248,13 @@ KEY_RESULT = Spec("key_result", (
     Field("metric", REF, ref="metric", doc="Current comes from its data."),
     Field("from", NUMBER, required=True),
     Field("to", NUMBER, required=True),
-    Field("current", NUMBER, doc="Needed when there is no metric."),
+    Field("current", NUMBER, doc="Needed when there is no metric (or outcome)."),
     Field("unit", TEXT, doc="Of from, to and current (default: the metric's unit)."),
-), one_of=(("current", "metric"),), extensions=("unit",))
+    Field("outcome", REF, ref="outcome",
+          doc="The outcome (behaviour change) it measures; without `metric` and `current` it takes the "
+              "outcome's metric."),
+    Field("hypotheses", REFS, ref="hypothesis", doc="The work it breaks down into."),
+), one_of=(("current", "metric", "outcome"),), extensions=("unit",))
 
 OKR = Spec("okr", (
     Field("objective", TEXT, required=True),
@@ -257,6 +292,7 @@ FILE_SPECS: dict[str, Spec] = {
 """The spec of each kind of file."""
 
 ITEM_SPECS: dict[str, Spec] = {
-    "goal": GOAL, "strategy": STRATEGY, "stage": STAGE, "metric": METRIC, **{
+    "goal": GOAL, "strategy": STRATEGY, "stage": STAGE, "metric": METRIC, "journey": JOURNEY_ENTRY,
+    "behaviour": BEHAVIOUR, **{
         k: v for k, v in FILE_SPECS.items() if k not in ("roadmap", "journey", "metrics")},
 }

@@ -22,6 +22,7 @@ KIND_TITLES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "metric": ("metric", "Metrics"), "outcome": ("outcome", "Outcomes"), "theme": ("theme", "Themes"),
     "question": ("question", "Questions"), "hypothesis": ("hypothesis", "Hypotheses"),
     "opportunity": ("opportunity", "Opportunities"), "okr": ("OKR", "OKRs"), "insight": ("insight", "Insights"),
+    "journey": ("journey", "Journeys"), "behaviour": ("behaviour", "Behaviours"),
 })
 """Kind -> (noun, plural heading)."""
 

@@ -48,7 +48,44 @@ def _entry(item: m.Item, directory_urls: bool) -> dict[str, Any]:
     return out
 
 
-def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = True) -> dict[str, Any]:
+def _okr(item: m.Okr, figures: Figures) -> dict[str, Any]:
+    of = figures.okrs[item.id]
+    krs = [{**kr.fields, "current": _num(f.current), "score": _num(f.score), "stale": f.stale}
+           for kr, f in zip(item.key_results, of.key_results)]
+    for out, f in zip(krs, of.key_results):
+        if f.metric and "metric" not in out:  # measured by its outcome's metric
+            out["measured_by"] = f.metric
+    return {"key_results": krs, "score": _num(of.score), "light": of.light, "period_state": of.period_state,
+            "period_start": item.period.start.isoformat(), "period_end": item.period.end.isoformat(),
+            "stale": of.stale}
+
+
+def _computed(item: m.Item, figures: Figures) -> dict[str, Any]:
+    """What the build computed for one entry."""
+    if isinstance(item, m.Goal) and item.id in figures.goals:
+        return {**_progress(figures.goals[item.id]), "stale": figures.goals[item.id].stale}
+    if isinstance(item, m.Goal):
+        return {"stale": False}
+    if isinstance(item, m.Metric):
+        mf = figures.metrics[item.id]
+        return {"measurements": [{"date": x.date.isoformat(), "value": x.value, "note": x.note}
+                                 for x in item.measurements],
+                "current": mf.current, "current_date": _iso(mf.current_date), "stale": mf.stale}
+    if isinstance(item, m.Outcome):
+        return {**_progress(figures.outcomes[item.id]), "stale": figures.outcomes[item.id].stale}
+    if isinstance(item, m.Okr):
+        return _okr(item, figures)
+    if isinstance(item, m.Stage):
+        return {"journey": item.journey}
+    if isinstance(item, m.Behaviour):
+        by = figures.addressed.get(item.id, ())
+        return {"stage": item.stage, "type": item.type, "metric": item.metric,
+                "addressed_by": [{"kind": k, "id": i} for k, i in by], "unaddressed": not by}
+    return {}
+
+
+def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = True,
+                 health: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"format": FORMAT_VERSION, "title": roadmap.title, "as_of": figures.as_of.isoformat(),
                             "vision": roadmap.vision, "mission": roadmap.mission}
     if roadmap.review:
@@ -58,26 +95,14 @@ def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = Tr
         entries = []
         for item in roadmap.items(kind):
             e = _entry(item, directory_urls)
-            if isinstance(item, m.Goal) and item.id in figures.goals:
-                e.update(_progress(figures.goals[item.id]))
-            elif isinstance(item, m.Metric):
-                mf = figures.metrics[item.id]
-                e["measurements"] = [{"date": x.date.isoformat(), "value": x.value, "note": x.note}
-                                     for x in item.measurements]
-                e.update(current=mf.current, current_date=_iso(mf.current_date), stale=mf.stale)
-            elif isinstance(item, m.Outcome):
-                e.update(_progress(figures.outcomes[item.id]))
-            elif isinstance(item, m.Okr):
-                of = figures.okrs[item.id]
-                e["key_results"] = [{**kr.fields, "current": _num(f.current), "score": _num(f.score)}
-                                    for kr, f in zip(item.key_results, of.key_results)]
-                e.update(score=_num(of.score), light=of.light, period_state=of.period_state,
-                         period_start=item.period.start.isoformat(), period_end=item.period.end.isoformat())
+            e.update(_computed(item, figures))
             ev = figures.evidence.get((kind, item.id))
             if ev is not None:  # items that insights name
                 e["evidence"] = {"supports": ev.supports, "contradicts": ev.contradicts}
             entries.append(e)
         data[m.PLURAL[kind]] = entries
+    if health is not None:  # internal builds: the roadmap-health findings
+        data["health"] = health
     return data
 
 

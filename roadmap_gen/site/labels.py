@@ -107,6 +107,8 @@ EN: dict[str, str] = {
     "filter.shown": "shown", "filter.none": "Nothing matches these filters.",
     # insights and evidence
     "nav.insights": "Insights", "kind.insight": "Insight", "kinds.insight": "Insights",
+    "nav.behaviours": "Behaviours", "kind.behaviour": "Behaviour", "kinds.behaviour": "Behaviours",
+    "nav.journeys": "Journeys", "kind.journey": "Journey", "kinds.journey": "Journeys",
     "insights.title": "Insights", "insights.intro":
         "What we learned from customers and data, newest first, and what each insight is evidence for or against.",
     "effect.supports": "Supports", "effect.contradicts": "Contradicts",
@@ -250,6 +252,8 @@ NL: dict[str, str] = {
     "filter.shown": "getoond", "filter.none": "Niets voldoet aan deze filters.",
     # inzichten en bewijs
     "nav.insights": "Inzichten", "kind.insight": "Inzicht", "kinds.insight": "Inzichten",
+    "nav.behaviours": "Gedragingen", "kind.behaviour": "Gedrag", "kinds.behaviour": "Gedragingen",
+    "nav.journeys": "Klantreizen", "kind.journey": "Klantreis", "kinds.journey": "Klantreizen",
     "insights.title": "Inzichten", "insights.intro":
         "Wat we leerden van klanten en uit data, nieuwste eerst, en waarvoor of waartegen elk inzicht bewijs is.",
     "effect.supports": "Ondersteunt", "effect.contradicts": "Weerspreekt",
@@ -419,6 +423,8 @@ SV: dict[str, str] = {
     "filter.shown": "visas", "filter.none": "Inget matchar filtren.",
     # insikter och belägg
     "nav.insights": "Insikter", "kind.insight": "Insikt", "kinds.insight": "Insikter",
+    "nav.behaviours": "Beteenden", "kind.behaviour": "Beteende", "kinds.behaviour": "Beteenden",
+    "nav.journeys": "Kundresor", "kind.journey": "Kundresa", "kinds.journey": "Kundresor",
     "insights.title": "Insikter", "insights.intro":
         "Vad vi har lärt oss av kunder och data, nyast först, och vad varje insikt talar för eller emot.",
     "effect.supports": "Stöder", "effect.contradicts": "Motsäger",
