@@ -143,7 +143,7 @@ def test_stages_and_journeys_together_is_an_error(roadmap):
     result = compile_roadmap(roadmap(files(**{"journey.yml": both})))
     assert messages(result) == ["content/journey.yml:2:3: give either `stages` or `journeys`, not both"]
     empty = compile_roadmap(roadmap(files(**{"journey.yml": "journeys: []\n"})))
-    assert messages(empty)[0] == "content/journey.yml:1:11: `journeys` needs at least 1 entry"
+    assert "content/journey.yml:1:11: `journeys` needs at least 1 entry" in messages(empty)
 
 
 def test_a_behaviour_entry_needs_an_id_and_a_title(roadmap):
