@@ -160,6 +160,14 @@ def test_unknown_kind_error_lists_the_kinds():
 
 # -- broken items: rejected by the schema, and by the checker too ------------------------------
 
+def stages_() -> list[dict]:
+    """A fresh list of stages with boosters and blockers as texts and as behaviour objects."""
+    return [{"id": "onboard", "title": "Onboard",
+             "boosters": ["Reads the welcome mail", {"id": "books-online", "title": "Books online", "metric": "m"}],
+             "blockers": [{"id": "waits-for-call", "title": "Waits", "description": "D", "visibility": "public"}]},
+            {"id": "grow", "title": "Grow", "boosters": [12]}]  # an unquoted number is text to the checker
+
+
 HYPOTHESIS = {"title": "T", "stage": "onboard", "horizon": "now", "we_believe": "a", "will_result_in": "b",
               "we_will_know_when": "c", "status": "idea"}
 OKR = {"objective": "O", "period": "2026-Q4", "key_results": [{"title": "K", "from": 0, "to": 10, "current": 1}]}
@@ -190,6 +198,23 @@ VALID = [
                               "target": {"value": 3.5, "by": "2026-12-31"}}]}),
     ("roadmap", {"title": "R", "vision": "V", "mission": "M", "review": {"last": "2026-01-01", "every": "quarterly"},
                  "goals": [{"id": "g", "title": "G", "north_star": True}]}),
+    # format 1.1: behaviours, several journeys, tactic ids and `tactic:`, key results naming an outcome
+    ("journey", {"stages": stages_()}),
+    ("journey", {"journeys": [{"id": "client", "title": "Client", "stages": stages_()},
+                              {"id": "advisor", "title": "Advisor", "description": "Staff", "visibility": "public",
+                               "stages": [{"id": "prepare", "title": "P", "blockers": ["Plain text only"]}]}]}),
+    ("journey", {"stages": stages_(), "journeys": None}),  # an empty `journeys:` means absent
+    ("roadmap", {"title": "R", "vision": "V", "mission": "M", "strategies": [
+        {"id": "s", "title": "S", "tactics": [{"id": "self-booking", "title": "T"}, {"title": "Without an id"}]}]}),
+    ("hypothesis", with_(HYPOTHESIS, behaviours=["books-online", "waits-for-call"], tactic="self-booking")),
+    ("theme", {"title": "T", "stage": "onboard", "horizon": "now", "tactic": "self-booking", "behaviours": ["a"]}),
+    ("question", {"title": "T", "stage": "onboard", "horizon": "now", "behaviours": ["a"]}),
+    ("outcome", {"title": "T", "stage": "onboard", "metric": "m", "behaviours": ["a", "b"]}),
+    ("opportunity", {"title": "T", "outcome": "o", "behaviours": ["a"]}),
+    ("okr", with_(OKR, key_results=[{"title": "K", "from": 0, "to": 10, "outcome": "day-one-projects"}])),
+    ("okr", with_(OKR, key_results=[{"title": "K", "from": 0, "to": 10, "outcome": "o", "hypotheses": ["h1", "h2"]},
+                                    {"title": "L", "from": 0, "to": 1, "metric": "m", "outcome": "o",
+                                     "current": 0.5}])),
 ]
 
 INVALID = [
@@ -221,6 +246,38 @@ INVALID = [
     ("bad boolean", "roadmap", {"title": "R", "vision": "V", "mission": "M",
                                 "goals": [{"id": "g", "title": "G", "north_star": "yes"}]}),
     ("opportunity without outcome or parent", "opportunity", {"title": "O", "stage": "onboard"}),
+    # format 1.1
+    ("both stages and journeys", "journey", {"stages": stages_(), "journeys": [{"id": "c", "title": "C",
+                                                                                "stages": stages_()}]}),
+    ("neither stages nor journeys", "journey", {}),
+    ("no journeys", "journey", {"journeys": []}),
+    ("a journey without stages", "journey", {"journeys": [{"id": "client", "title": "C"}]}),
+    ("a journey without an id", "journey", {"journeys": [{"title": "C", "stages": stages_()}]}),
+    ("a journey with no stages", "journey", {"journeys": [{"id": "client", "title": "C", "stages": []}]}),
+    ("a behaviour without an id", "journey", {"stages": [{"id": "a", "title": "A", "boosters": [{"title": "B"}]}]}),
+    ("a behaviour without a title", "journey", {"stages": [{"id": "a", "title": "A", "blockers": [{"id": "b"}]}]}),
+    ("a behaviour with a type", "journey", {"stages": [{"id": "a", "title": "A", "blockers": [
+        {"id": "b", "title": "B", "type": "booster"}]}]}),
+    ("a behaviour with a bad id", "journey", {"stages": [{"id": "a", "title": "A", "boosters": [
+        {"id": "Books_Online", "title": "B"}]}]}),
+    ("a behaviour with a bad visibility", "journey", {"stages": [{"id": "a", "title": "A", "boosters": [
+        {"id": "b", "title": "B", "visibility": "secret"}]}]}),
+    ("a list as a behaviour", "journey", {"stages": [{"id": "a", "title": "A", "boosters": [["nested"]]}]}),
+    ("an empty behaviour", "journey", {"stages": [{"id": "a", "title": "A", "boosters": [None]}]}),
+    ("blockers as one text", "journey", {"stages": [{"id": "a", "title": "A", "blockers": "Leaves"}]}),
+    ("a bad tactic id", "roadmap", {"title": "R", "vision": "V", "mission": "M", "strategies": [
+        {"id": "s", "title": "S", "tactics": [{"id": "Self Booking", "title": "T"}]}]}),
+    ("a list as tactic", "hypothesis", with_(HYPOTHESIS, tactic=["t1"])),
+    ("tactic on a question", "question", {"title": "T", "stage": "onboard", "horizon": "now", "tactic": "t"}),
+    ("tactic on an outcome", "outcome", {"title": "T", "stage": "onboard", "metric": "m", "tactic": "t"}),
+    ("a bad behaviour reference", "theme", {"title": "T", "stage": "a", "horizon": "now",
+                                            "behaviours": ["Books online"]}),
+    ("a key result with only hypotheses", "okr", with_(OKR, key_results=[{"title": "K", "from": 0, "to": 10,
+                                                                          "hypotheses": ["h1"]}])),
+    ("a key result with an empty outcome", "okr", with_(OKR, key_results=[{"title": "K", "from": 0, "to": 10,
+                                                                           "outcome": None}])),
+    ("key result hypotheses as one text", "okr", with_(OKR, key_results=[{"title": "K", "from": 0, "to": 10,
+                                                                          "current": 1, "hypotheses": "h1"}])),
 ]
 
 
@@ -298,3 +355,62 @@ def test_a_draft_07_validator_agrees(what, kind, data):
 def test_a_draft_07_validator_accepts_the_example():
     for kind, path, data in documents(EXAMPLE):
         assert not list(jsonschema.Draft7Validator(kind_schema(kind)).iter_errors(as_json(data))), path
+
+
+# -- format 1.1 in the schemas ---------------------------------------------------------------------------
+
+def test_journey_schema_has_stages_or_journeys_and_behaviour_objects():
+    s = kind_schema("journey")
+    assert list(s["properties"]) == ["stages", "journeys"]
+    assert "required" not in s
+    one_of, exclusive = s["allOf"]
+    assert [alt["required"] for alt in one_of["anyOf"]] == [["stages"], ["journeys"]]
+    assert exclusive["not"]["required"] == ["stages", "journeys"]
+    assert s["properties"]["journeys"]["items"] == {"$ref": "#/$defs/journey_entry"}
+    entry = s["$defs"]["journey_entry"]
+    assert entry["required"] == ["id", "title", "stages"]
+    assert entry["properties"]["stages"]["items"] == {"$ref": "#/$defs/stage"}
+    assert "roadmap-gen addition" in entry["properties"]["description"]["description"]
+    for name in ("boosters", "blockers"):
+        text, obj = s["$defs"]["stage"]["properties"][name]["items"]["anyOf"]
+        assert text == {"type": ["string", "number"]} and obj == {"$ref": "#/$defs/behaviour"}
+    behaviour = s["$defs"]["behaviour"]
+    assert list(behaviour["properties"]) == ["id", "title", "metric", "description", "visibility"]
+    assert behaviour["required"] == ["id", "title"] and behaviour["additionalProperties"] is False
+    assert behaviour["properties"]["metric"]["description"].endswith("The id of a metric.")
+    assert "roadmap-gen addition" in behaviour["properties"]["description"]["description"]
+
+
+def test_key_result_schema_needs_current_metric_or_outcome():
+    kr = kind_schema("okr")["$defs"]["key_result"]
+    assert [alt["required"] for alt in kr["anyOf"]] == [["current"], ["metric"], ["outcome"]]
+    assert kr["properties"]["outcome"]["description"].endswith("The id of an outcome.")
+    assert kr["properties"]["hypotheses"]["items"]["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    assert kr["properties"]["hypotheses"]["description"] == "The work it breaks down into. Ids of hypotheses."
+
+
+@pytest.mark.parametrize("kind", ["outcome", "theme", "question", "hypothesis", "opportunity"])
+def test_items_may_name_behaviours_and_themes_and_hypotheses_a_tactic(kind):
+    p = kind_schema(kind)["properties"]
+    assert p["behaviours"]["items"]["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    assert p["behaviours"]["description"].endswith("Ids of behaviours.")
+    assert ("tactic" in p) == (kind in ("theme", "hypothesis"))
+    if "tactic" in p:
+        assert p["tactic"]["description"].endswith("The id of a tactic.")
+    tactic = kind_schema("roadmap")["$defs"]["tactic"]["properties"]["id"]
+    assert tactic["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$" and "tactic:" in tactic["description"]
+
+
+@pytest.mark.parametrize("name", ["behaviour", "behaviours", "blockers"])
+def test_behaviours_point_to_the_journey_schema(name):
+    with pytest.raises(UnknownKind, match="part of content/journey.yml: use `roadmap-gen schema journey`"):
+        resolve_kind(name)
+
+
+DRAFT7_11 = [i for i in INVALID if i[0] in ("both stages and journeys", "neither stages nor journeys",
+                                             "a behaviour without an id", "a key result with only hypotheses")]
+
+
+@pytest.mark.parametrize("what,kind,data", DRAFT7_11, ids=[w for w, _, _ in DRAFT7_11])
+def test_a_draft_07_validator_agrees_on_the_11_rules(what, kind, data):
+    assert list(jsonschema.Draft7Validator(kind_schema(kind)).iter_errors(as_json(data))), what

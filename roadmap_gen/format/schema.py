@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) for the content files, derived from :mod:`roadmap_gen.format.spec`.
 
 One schema per kind of file: ``roadmap`` (roadmap.yml), ``journey``
-(journey.yml), ``metrics`` (metrics.yml), ``okr`` (okrs/<id>.yml) and the front
+(journey.yml: one list of ``stages`` or several ``journeys``, boosters and
+blockers as texts or behaviour objects), ``metrics`` (metrics.yml), ``okr`` (okrs/<id>.yml) and the front
 matter of ``outcome``, ``theme``, ``question``, ``hypothesis``,
 ``opportunity`` and ``insight`` Markdown files. Types, enums, required fields, "one of"
 groups, mutually exclusive fields, nested objects and descriptions all come
@@ -59,7 +60,10 @@ for _k in SCHEMA_KINDS:
 _ALIASES.update({"metric": "metrics", "roadmaps": "roadmap", "journeys": "journey"})
 _PART_OF = {"goal": "roadmap", "goals": "roadmap", "strategy": "roadmap", "strategies": "roadmap",
             "tactic": "roadmap", "tactics": "roadmap", "stage": "journey", "stages": "journey",
-            "key-result": "okr", "key_result": "okr", "experiment": "hypothesis"}
+            "behaviour": "journey", "behaviours": "journey", "booster": "journey", "boosters": "journey",
+            "blocker": "journey", "blockers": "journey",
+            "key-result": "okr", "key_result": "okr", "key-results": "okr", "key_results": "okr",
+            "experiment": "hypothesis", "experiments": "hypothesis"}
 
 
 class UnknownKind(ValueError):
@@ -225,7 +229,7 @@ def kind_schema(kind: str) -> dict[str, Any]:
         "$schema": DRAFT,
         "$id": schema_id(kind),
         "title": title,
-        "description": " ".join(x for x in (doc, note, "Content format v1; `roadmap-gen check` is the authority.")
+        "description": " ".join(x for x in (doc, note, "Content format v1 with the 1.1 additions; `roadmap-gen check` is the authority.")
                                 if x),
     }
     if not any(f.required for f in spec.fields) and not spec.one_of:
