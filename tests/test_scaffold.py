@@ -224,6 +224,149 @@ def test_new_outcome_without_metrics_explains(tmp_path, capsys):
     check(c, capsys, placeholders=True)
 
 
+# -- new: format 1.1 (behaviours, tactics, key results naming an outcome) ----------------------------------
+
+def with_behaviours_and_tactics(project: Path) -> Path:
+    """The basic fixture with a behaviour with an id on two stages and a tactic with an id."""
+    c = project / "content"
+    journey = (c / "journey.yml").read_text(encoding="utf-8")
+    journey = journey.replace("boosters: [Reads a case study]",
+                              "boosters: [Reads a case study, {id: reads-a-case-study, title: Reads a case study}]")
+    journey = journey.replace("blockers: [Never connects a calendar]",
+                              "blockers: [{id: no-calendar, title: Never connects a calendar}]")
+    (c / "journey.yml").write_text(journey, encoding="utf-8")
+    roadmap = (c / "roadmap.yml").read_text(encoding="utf-8").replace("- title: Guided setup",
+                                                                       "- id: guided-setup\n        title: Guided setup")
+    (c / "roadmap.yml").write_text(roadmap, encoding="utf-8")
+    return project
+
+
+def uncommented(path: Path, *fields: str) -> None:
+    """Turn the `# field: ...` hints of ``fields`` in a new file into fields."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out = [line.replace("# ", "", 1) if any(line.lstrip().startswith(f"# {f}: ") for f in fields) else line
+           for line in lines]
+    assert out != lines, fields
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["outcome", "theme", "question", "hypothesis", "opportunity", "insight"])
+def test_new_items_hint_the_behaviours_they_may_aim_at(project, capsys, kind):
+    with_behaviours_and_tactics(project)
+    assert run(capsys, "new", kind, f"my-{kind}", "--path", project)[0] == 0
+    folder, ext = FILE_KINDS[kind]
+    path = project / "content" / folder / f"my-{kind}{ext}"
+    text = path.read_text(encoding="utf-8")
+    assert "# behaviours: [reads-a-case-study]" in text
+    if kind != "insight":
+        assert "# the behaviours it aims to change, any of: reads-a-case-study, no-calendar" in text
+    assert ("# tactic: guided-setup  # the strategy's tactic it carries out, one of: guided-setup" in text) == (
+        kind in ("theme", "hypothesis"))
+    check(project, capsys, placeholders=True)
+    uncommented(path, "behaviours", "tactic")
+    check(project, capsys, placeholders=True)
+    result = Compiler(project / "content").compile(AS_OF)
+    # an insight is evidence about a behaviour, not work aimed at it
+    assert result.figures.addressed["reads-a-case-study"] == (() if kind == "insight" else ((kind, f"my-{kind}"),))
+    assert result.roadmap.get(kind, f"my-{kind}").behaviours == ("reads-a-case-study",)
+    if kind in ("theme", "hypothesis"):
+        assert result.roadmap.get(kind, f"my-{kind}").tactic == "guided-setup"
+
+
+def test_new_items_without_behaviours_or_tactics_say_where_they_come_from(project, capsys):
+    assert run(capsys, "new", "theme", "t", "--path", project)[0] == 0
+    text = (project / "content" / "themes" / "t.md").read_text(encoding="utf-8")
+    assert "# behaviours: [<id>]  # the behaviours it aims to change: boosters or blockers with an id in " \
+           "journey.yml" in text
+    assert "# tactic: <id>  # the strategy's tactic it carries out: a tactic with an id in roadmap.yml" in text
+    check(project, capsys, placeholders=True)
+
+
+def test_new_okr_hints_what_a_key_result_measures_and_breaks_down_into(project, capsys):
+    assert run(capsys, "new", "okr", "plain-okr", "--path", project)[0] == 0
+    path = project / "content" / "okrs" / "plain-okr.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    # outcome: fewer-tickets  # the outcome it measures" in text
+    assert "    # hypotheses: [setup-checklist]  # the work it breaks down into, any of: setup-checklist, " \
+           "sms-reminders" in text
+    uncommented(path, "outcome", "hypotheses")
+    check(project, capsys, placeholders=True)
+    kr = Compiler(project / "content").compile(AS_OF).roadmap.get("okr", "plain-okr").key_results[0]
+    assert (kr.outcome, kr.hypotheses, kr.current) == ("fewer-tickets", ("setup-checklist",), 0)
+
+
+def test_new_okr_with_an_outcome_is_scored_by_the_outcomes_metric(project, capsys):
+    code, _, err = run(capsys, "new", "okr", "fewer-tickets-okr", "--outcome", "fewer-tickets", "--path", project)
+    assert code == 0, err
+    kr = fields(project / "content" / "okrs" / "fewer-tickets-okr.yml")["key_results"][0]
+    assert kr["outcome"] == "fewer-tickets" and "metric" not in kr and "current" not in kr
+    check(project, capsys, placeholders=True)
+    result = Compiler(project / "content").compile(AS_OF)
+    assert result.figures.okrs["fewer-tickets-okr"].key_results[0].metric == "tickets"  # the outcome's metric
+    assert run(capsys, "new", "okr", "both", "--outcome", "fewer-tickets", "--metric", "arr", "--path", project)[0] == 0
+    kr = fields(project / "content" / "okrs" / "both.yml")["key_results"][0]
+    assert (kr["metric"], kr["outcome"]) == ("arr", "fewer-tickets")
+    code, _, err = run(capsys, "new", "okr", "typo", "--outcome", "fewer-ticket", "--path", project)
+    assert code == 2 and "did you mean `fewer-tickets`?" in err
+
+
+def paste(path: Path, after: str, entry: str) -> None:
+    """Insert the printed ``entry`` after the line ``after`` of ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert after + "\n" in text
+    path.write_text(text.replace(after + "\n", after + "\n" + entry + "\n", 1), encoding="utf-8")
+
+
+def printed_entry(out: str) -> str:
+    return out.split("\n\n", 1)[1].rstrip("\n")
+
+
+def test_pasting_printed_behaviour_tactic_and_journey_entries_works(project, capsys):
+    c = project / "content"
+    code, out, err = run(capsys, "new", "behaviour", "books-online", "--stage", "grow", "--path", project)
+    assert code == 0 and "nothing written" in err
+    assert "of stage `grow`" in out and "`behaviours: [books-online]`" in out
+    journey = c / "journey.yml"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("    title: Grow\n", "    title: Grow\n"
+                                                                   "    boosters:\n"), encoding="utf-8")
+    paste(journey, "    boosters:", printed_entry(out))
+    out = run(capsys, "new", "tactic", "guided-setup", "--path", project)[1]
+    assert "`tactic: guided-setup`" in out
+    paste(c / "roadmap.yml", "    tactics:", printed_entry(out))
+    check(project, capsys)
+    r = Compiler(c).compile(AS_OF).roadmap
+    b = r.get("behaviour", "books-online")
+    assert (b.title, b.stage, b.type) == ("Books online", "grow", "booster")
+    assert [t.id for _, t in r.tactics()] == ["guided-setup"]
+
+    out = run(capsys, "new", "journey", "advisor", "--title", "Advisor", "--path", project)[1]
+    assert "move those stages into a first journey" in out
+    stages = journey.read_text(encoding="utf-8").replace("\n  ", "\n      ").replace("stages:\n", "")
+    journey.write_text("journeys:\n  - id: clinic\n    title: Clinic\n    stages:\n" + stages + printed_entry(out)
+                       + "\n", encoding="utf-8")
+    check(project, capsys, placeholders=True)  # its description and first stage are TODO placeholders
+    r = Compiler(c).compile(AS_OF).roadmap
+    assert [(j.id, j.stages) for j in r.journeys] == [("clinic", ("discover", "onboard", "grow")),
+                                                      ("advisor", ("advisor-start",))]
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["new", "behaviour", "x", "--stage", "onbord"], "unknown stage `onbord` (did you mean `onboard`?)"),
+    (["new", "behaviour", "Books Online"], "try `books-online`"),
+    (["new", "outcome", "x", "--outcome", "fewer-tickets"], "--outcome is not a field of an outcome"),
+])
+def test_new_11_usage_errors(project, capsys, argv, message):
+    code, _, err = run(capsys, *argv, "--path", project)
+    assert code == 2
+    assert message in err
+
+
+@pytest.mark.parametrize("name,kind", [("behaviours", "behaviour"), ("Journeys", "journey"), ("tactics", "tactic")])
+def test_new_knows_the_11_list_kinds_by_either_name(name, kind):
+    from roadmap_gen.scaffold import resolve_kind
+    assert resolve_kind(name) == kind
+
+
 # -- init -------------------------------------------------------------------------------------
 
 def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypatch):
@@ -249,6 +392,16 @@ def test_init_creates_a_repository_that_passes_check(tmp_path, capsys, monkeypat
     assert result.figures.evidence["hypothesis", "setup-checklist"].supports == 1
     assert r.get("metric", "activation").measurements
     assert result.figures.okrs["first-result-2026-q2"].period_state == "current"
+    # format 1.1: a blocker with an id that the outcome and a hypothesis aim at, a tactic with an id that a theme
+    # and a hypothesis name, a key result measuring the outcome and breaking down into the hypothesis
+    assert [(b.id, b.stage, b.type) for b in r.behaviours] == [("stalls-after-first-login", "try", "blocker")]
+    assert result.figures.addressed["stalls-after-first-login"] == (
+        ("outcome", "first-result-in-week-one"), ("hypothesis", "setup-checklist"))
+    assert [t.id for _, t in r.tactics()] == ["guided-setup"]
+    assert r.get("theme", "faster-first-value").tactic == r.get("hypothesis", "setup-checklist").tactic == "guided-setup"
+    kr = r.get("okr", "first-result-2026-q2").key_results[0]
+    assert (kr.outcome, kr.hypotheses, kr.metric) == ("first-result-in-week-one", ("setup-checklist",), None)
+    assert result.figures.okrs["first-result-2026-q2"].key_results[0].metric == "activation"
 
     mk_text = (target / "mkdocs.yml").read_text(encoding="utf-8")
     mk = yaml.safe_load(mk_text)

@@ -14,8 +14,8 @@ easy to find (``grep -r TODO: content``).
 from roadmap_gen.scaffold.common import (FILE_KINDS, LIST_KINDS, Refused, ScaffoldError, check_new_id, quarter,
                                          resolve_kind, title_from_id, yaml_text)
 from roadmap_gen.scaffold.init import InitResult, init_repository, starter_files
-from roadmap_gen.scaffold.new import NewItem, list_kind_help, new_item, render_item
+from roadmap_gen.scaffold.new import NewItem, list_kind_help, new_item, pick, render_item
 
 __all__ = ["FILE_KINDS", "LIST_KINDS", "InitResult", "NewItem", "Refused", "ScaffoldError", "check_new_id",
-           "init_repository", "list_kind_help", "new_item", "quarter", "render_item", "resolve_kind",
+           "init_repository", "list_kind_help", "new_item", "pick", "quarter", "render_item", "resolve_kind",
            "starter_files", "title_from_id", "yaml_text"]

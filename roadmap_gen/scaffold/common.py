@@ -20,9 +20,11 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
 
 LIST_KINDS: dict[str, tuple[str, str]] = {
     "goal": ("roadmap.yml", "goals"), "strategy": ("roadmap.yml", "strategies"),
-    "stage": ("journey.yml", "stages"), "metric": ("metrics.yml", "metrics"),
+    "tactic": ("roadmap.yml", "tactics"), "journey": ("journey.yml", "journeys"),
+    "stage": ("journey.yml", "stages"), "behaviour": ("journey.yml", "boosters"),
+    "metric": ("metrics.yml", "metrics"),
 }
-"""Kinds that are entries of a YAML list: file and key."""
+"""Kinds that are entries of a YAML list: file and key (a behaviour: ``boosters`` or ``blockers``)."""
 
 
 class ScaffoldError(Exception):
@@ -36,7 +38,7 @@ class Refused(Exception):
 def resolve_kind(name: str) -> str:
     """``hypotheses`` / ``Hypothesis`` -> ``hypothesis``; any kind of the format, or ScaffoldError."""
     key = name.strip().lower()
-    key = m.SINGULAR.get(key, key)
+    key = m.SINGULAR.get(key, {"tactics": "tactic"}.get(key, key))
     if key in FILE_KINDS or key in LIST_KINDS:
         return key
     near = did_you_mean(key, [*FILE_KINDS, *LIST_KINDS, *m.SINGULAR])

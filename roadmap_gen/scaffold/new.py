@@ -3,9 +3,9 @@
 A new file has every required field filled in (the first journey stage, metric
 or outcome of the roadmap where one is needed, each checked against the
 roadmap), the optional ones as ``#`` comments that list the ids to choose from,
-and ``TODO:`` placeholders for the author's words. Goals, strategies, stages
-and metrics are entries of YAML lists: :func:`list_kind_help` gives an entry
-to paste instead of a file.
+and ``TODO:`` placeholders for the author's words. Goals, strategies, tactics,
+journeys, stages, behaviours and metrics are entries of YAML lists:
+:func:`list_kind_help` gives an entry to paste instead of a file.
 """
 
 from __future__ import annotations
@@ -52,18 +52,38 @@ class _Known:
     themes: list[str]
     questions: list[str]
     hypotheses: list[str]
+    behaviours: list[str]
+    tactics: list[str]
 
     @classmethod
     def of(cls, roadmap: m.Roadmap | None) -> _Known:
-        return cls(*([] if roadmap is None else roadmap.ids(kind) for kind in
-                     ("stage", "metric", "outcome", "opportunity", "strategy", "theme", "question", "hypothesis")))
+        kinds = ("stage", "metric", "outcome", "opportunity", "strategy", "theme", "question", "hypothesis",
+                 "behaviour")
+        ids = [[] if roadmap is None else roadmap.ids(kind) for kind in kinds]
+        return cls(*ids, tactics=[] if roadmap is None else [t.id for _, t in roadmap.tactics()])
+
+    @property
+    def behaviours_hint(self) -> str:
+        """The commented ``behaviours:`` line: the journey behaviours an item may aim to change."""
+        what = "the behaviours it aims to change"
+        if not self.behaviours:
+            return f"# behaviours: [<id>]  # {what}: boosters or blockers with an id in journey.yml"
+        return f"# behaviours: [{self.behaviours[0]}]{_commented(what + ', any of', self.behaviours)}"
+
+    @property
+    def tactic_hint(self) -> str:
+        """The commented ``tactic:`` line of a theme or hypothesis."""
+        what = "the strategy's tactic it carries out"
+        if not self.tactics:
+            return f"# tactic: <id>  # {what}: a tactic with an id in roadmap.yml"
+        return f"# tactic: {self.tactics[0]}{_commented(what + ', one of', self.tactics)}"
 
     @property
     def stage_note(self) -> str:
         return "  # journey stage: " + ", ".join(self.stages[:8]) + (", …" if len(self.stages) > 8 else "")
 
 
-def _pick(given: str | None, ids: list[str], what: str, field: str) -> str | None:
+def pick(given: str | None, ids: list[str], what: str, field: str) -> str | None:
     if given is None:
         return None
     if given in ids:
@@ -105,8 +125,8 @@ def _check_options(kind: str, stage: str | None, horizon: str | None, outcome: s
                             "(e.g. 2026-Q4) with a year from 0001 to 9998")
     if metric and kind not in ("outcome", "okr"):
         raise ScaffoldError("--metric is for outcomes and OKRs only")
-    if outcome and kind in ("outcome", "okr"):
-        raise ScaffoldError(f"--outcome is not a field of {'an OKR' if kind == 'okr' else 'an outcome'}")
+    if outcome and kind == "outcome":
+        raise ScaffoldError("--outcome is not a field of an outcome")
 
 
 def render_item(kind: str, id: str, title: str, roadmap: m.Roadmap | None, *, stage: str | None = None,
@@ -116,16 +136,16 @@ def render_item(kind: str, id: str, title: str, roadmap: m.Roadmap | None, *, st
     known = _Known.of(roadmap)
     today = today or date.today()
     _check_options(kind, stage, horizon, outcome, metric, period)
-    stage = _pick(stage, known.stages, "stage", "stage")
-    metric = _pick(metric, known.metrics, "metric", "metric")
-    outcome = _pick(outcome, known.outcomes, "outcome", "outcome")
+    stage = pick(stage, known.stages, "stage", "stage")
+    metric = pick(metric, known.metrics, "metric", "metric")
+    outcome = pick(outcome, known.outcomes, "outcome", "outcome")
     if kind in ("outcome", "theme", "question", "hypothesis") and stage is None:
         if not known.stages:
             raise ScaffoldError("the journey has no stages yet: add one to journey.yml first")
         stage = known.stages[0]
     t = yaml_text(title)
     if kind == "okr":
-        return _okr_text(t, period or quarter(today), metric, known)
+        return _okr_text(t, period or quarter(today), metric, outcome, known)
     lines = ["---", f"title: {t}" + ("  # the question itself" if kind == "question" else "")]
     if kind == "outcome":
         lines += _outcome_fields(stage, metric, known, today)
@@ -140,8 +160,10 @@ def render_item(kind: str, id: str, title: str, roadmap: m.Roadmap | None, *, st
     return "\n".join(lines) + "\n" + BODIES[kind] + "\n"
 
 
-def _okr_text(t: str, period: str, metric: str | None, known: _Known) -> str:
-    strategies, metrics = known.strategies, known.metrics
+def _okr_text(t: str, period: str, metric: str | None, outcome: str | None, known: _Known) -> str:
+    """An OKR file: its first key result reads ``metric`` or measures ``outcome`` if given, else is counted
+    by hand; the fields it could have are comments."""
+    strategies = known.strategies
     lines = [
         "# An objective and its key results. The id is the file name.",
         f"objective: {t}",
@@ -150,19 +172,42 @@ def _okr_text(t: str, period: str, metric: str | None, known: _Known) -> str:
         f"# strategy: {strategies[0]}{_commented('one of', strategies)}" if strategies else "# strategy: <id>",
         "key_results:",
     ]
-    if metric:
-        lines += ["  - title: \"TODO: what the metric reaches, e.g. grows from X to Y\"",
-                  f"    metric: {metric}  # its latest measurement is the current value",
-                  "    from: 0  # TODO: the value at the start of the period",
-                  "    to: 100  # TODO: the value that scores 1.0"]
+    if metric or outcome:
+        lines += _measured_key_result(metric, outcome)
     else:
         lines += ["  - title: \"TODO: a measurable result, e.g. interview 20 customers\"",
                   "    from: 0",
                   "    to: 20",
                   "    current: 0  # update as you go; or `metric: <id>` to read it from a metric's data"]
-        if metrics:
-            lines.append(f"    # metric: {metrics[0]}{_commented('one of', metrics)}")
-    return "\n".join(lines) + "\n"
+        if known.metrics:
+            lines.append(f"    # metric: {known.metrics[0]}{_commented('one of', known.metrics)}")
+    return "\n".join(lines + _key_result_links(outcome, known)) + "\n"
+
+
+def _measured_key_result(metric: str | None, outcome: str | None) -> list[str]:
+    """A key result whose current value comes from ``metric``, or from the metric of ``outcome``."""
+    lines = ["  - title: \"TODO: what the metric reaches, e.g. grows from X to Y\""]
+    if metric:
+        lines.append(f"    metric: {metric}  # its latest measurement is the current value")
+    if outcome:
+        lines.append(f"    outcome: {outcome}  # the outcome it measures"
+                     + ("" if metric else "; its metric gives the current value"))
+    return lines + ["    from: 0  # TODO: the value at the start of the period",
+                    "    to: 100  # TODO: the value that scores 1.0"]
+
+
+def _key_result_links(outcome: str | None, known: _Known) -> list[str]:
+    """The commented ``outcome:`` and ``hypotheses:`` of the first key result: what it measures, and the work
+    it breaks down into."""
+    lines = []
+    if not outcome:
+        what = "the outcome it measures (with neither metric nor current, scored by its metric)"
+        lines.append(f"    # outcome: {known.outcomes[0]}  # {what}" if known.outcomes else
+                     f"    # outcome: <id>  # {what}")
+    what = "the work it breaks down into"
+    lines.append(f"    # hypotheses: [{known.hypotheses[0]}]{_commented(what + ', any of', known.hypotheses)}"
+                 if known.hypotheses else f"    # hypotheses: [<id>]  # {what}")
+    return lines
 
 
 def _outcome_fields(stage: str, metric: str | None, known: _Known, today: date) -> list[str]:
@@ -179,6 +224,7 @@ def _outcome_fields(stage: str, metric: str | None, known: _Known, today: date) 
         f"# by: {today.year + 1}-06-30  # the deadline, if not the metric's target date",
         f"# strategy: {known.strategies[0]}" if known.strategies else "# strategy: <id>",
         "# team: onboarding",
+        known.behaviours_hint,
         "# visibility: public  # default: internal",
         "---",
     ]
@@ -193,6 +239,9 @@ def _work_item_fields(kind: str, stage: str, horizon: str, outcome: str | None, 
         lines.append(f"outcome: {outcome}")
     elif known.outcomes:
         lines.append(f"# outcome: {known.outcomes[0]}{_commented('the outcome it serves, one of', known.outcomes)}")
+    lines.append(known.behaviours_hint)
+    if kind in ("theme", "hypothesis"):
+        lines.append(known.tactic_hint)
     if kind == "question":
         lines += ["status: open  # open | answered | dropped",
                   "# answer: a short answer, once answered"]
@@ -244,7 +293,7 @@ def _opportunity_fields(stage: str | None, outcome: str | None, known: _Known) -
                      + (f"; one of: {', '.join(opportunities[:6])}" if len(opportunities) > 1 else ""))
     lines.append(f"stage: {stage}" if stage else
                  f"# stage: {stages[0]}{known.stage_note}" if stages else "# stage: <id>")
-    lines += ["# visibility: public  # default: internal", "---"]
+    lines += [known.behaviours_hint, "# visibility: public  # default: internal", "---"]
     return lines
 
 
@@ -257,7 +306,7 @@ def _insight_fields(outcome: str | None, known: _Known, today: date) -> list[str
              "effect: supports  # supports | contradicts",
              "# what it is evidence for (or against), any of:"]
     for field, ids in (("hypotheses", known.hypotheses), ("opportunities", known.opportunities),
-                       ("questions", known.questions)):
+                       ("questions", known.questions), ("behaviours", known.behaviours)):
         lines.append(f"# {field}: [{ids[0]}]{_commented('one of', ids)}" if ids else f"# {field}: [<id>]")
     if outcome:
         lines.append(f"outcomes: [{outcome}]")
@@ -267,24 +316,52 @@ def _insight_fields(outcome: str | None, known: _Known, today: date) -> list[str
     return lines + ["# visibility: public  # default: internal", "---"]
 
 
-def list_kind_help(kind: str, id: str, title: str) -> str:
-    """Where a YAML-list kind goes, with an entry to paste."""
-    file, key = LIST_KINDS[kind]
-    t = yaml_text(title)
-    entry = {
+def _list_entry(kind: str, id: str, t: str) -> list[str]:
+    """The lines of a new entry of a YAML list, indented as in a file with one journey."""
+    return {
         "stage": [f"  - id: {id}", f"    title: {t}", "    description: TODO what happens at this stage",
                   "    boosters: [TODO a behaviour that predicts success]",
                   "    blockers: [TODO a behaviour that predicts failure]"],
+        "behaviour": [f"      - id: {id}", f"        title: {t}",
+                      "        # metric: <metric id>  # the rate of this behaviour",
+                      "        # visibility: public  # default: internal"],
+        "journey": [f"  - id: {id}", f"    title: {t}", "    description: TODO whose journey this is",
+                    "    stages:  # left to right on its board; stage ids are unique across all journeys",
+                    f"      - id: {id}-start", "        title: TODO the first stage"],
         "metric": [f"  - id: {id}", f"    title: {t}", "    category: customer  # business | customer | development",
                    "    unit: \"%\"", "    direction: up  # up | down: which way is better", "    review: monthly"],
         "goal": [f"  - id: {id}", f"    title: {t}", "    # metric: <metric id>", "    # target: 100",
                  "    # by: 2027-12-31"],
         "strategy": [f"  - id: {id}", f"    title: {t}", "    # goal: <goal id>", "    active: true"],
+        "tactic": [f"      - id: {id}", f"        title: {t}", "        active: true"],
     }[kind]
+
+
+def _list_where(kind: str, id: str, stage: str | None) -> str:
+    """Where to paste a list entry: ``Add this under ...``."""
+    if kind == "behaviour":
+        at = f"stage `{stage}`" if stage else "a stage"
+        return (f"Add this under `boosters:` (it predicts success) or `blockers:` (it predicts failure) of {at}; "
+                f"items name it with `behaviours: [{id}]`:")
+    if kind == "tactic":
+        return f"Add this under `tactics:` of a strategy; themes and hypotheses name it with `tactic: {id}`:"
+    if kind == "journey":
+        return ("Add this under `journeys:`. journey.yml holds either one list of `stages:` or `journeys:`: "
+                "to add a second journey to a file with `stages:`, move those stages into a first journey:")
+    key = LIST_KINDS[kind][1]
+    where = " (stage order is left to right on the board; with `journeys:`, under a journey's `stages:`)" \
+        if kind == "stage" else ""
+    return f"Add this under `{key}:`{where}:"
+
+
+def list_kind_help(kind: str, id: str, title: str, stage: str | None = None) -> str:
+    """Where a YAML-list kind goes, with an entry to paste; ``stage``: the stage a behaviour belongs to."""
+    file = LIST_KINDS[kind][0]
+    owner = {"behaviour": "a stage's `boosters:` or `blockers:` list", "tactic": "a strategy's `tactics:` list"}
+    place = owner.get(kind, f"the `{LIST_KINDS[kind][1]}:` list")
     note = {"metric": f"\nMeasurements go to content/metrics/{id}.csv (date,value,note; oldest first).\n"}.get(kind, "")
-    where = " (stage order is left to right on the board)" if kind == "stage" else ""
-    return (f"{kind} entries live in the `{key}:` list of content/{file}, not in a file of their own.\n"
-            f"Add this under `{key}:`{where}:\n\n") + "\n".join(entry) + "\n" + note
+    return (f"{kind} entries live in {place} of content/{file}, not in a file of their own.\n"
+            f"{_list_where(kind, id, stage)}\n\n") + "\n".join(_list_entry(kind, id, yaml_text(title))) + "\n" + note
 
 
 OKR_PERIOD_IN_ID = re.compile(r"(?:^|-)(\d{4})(?:-(q[1-4]|0[1-9]|1[0-2]))?$")
