@@ -428,7 +428,7 @@ def test_json_is_a_stable_structure(tmp_path):
                           "measurements"]
     assert data["format"] == 1 and data["as_of"] == "2026-11-25"
     assert data["counts"] == {"added": 1, "removed": 1, "changed": 3, "roadmap": 0, "status": 1, "moves": 1,
-                              "targets": 0, "measurements": 1, "scores": 1, "evidence": 0}
+                              "targets": 0, "measurements": 1, "scores": 1, "evidence": 0, "links": 0}
     status = [t for t in data["transitions"] if t["aspect"] == "status"][0]
     assert status == {"kind": "hypothesis", "id": "checklist", "title": "A setup checklist gets clinics to a first "
                       "booking", "aspect": "status", "detail": "", "path": "status", "old": "testing",
@@ -497,6 +497,287 @@ def test_cli_reports_new_insights_and_evidence(repo, capsys):
     assert [(t["kind"], t["id"], t["new"]) for t in data["transitions"] if t["aspect"] == "evidence"] == [
         ("question", "why-no-booking", {"supports": 0, "contradicts": 1}),
         ("hypothesis", "checklist", {"supports": 0, "contradicts": 1})]
+
+
+# -- format 1.1: behaviours, journeys, tactics, links -----------------------------------------------
+
+JOURNEYS = """\
+journeys:
+  - id: clinic
+    title: Clinic owner
+    stages:
+      - id: discover
+        title: Discover
+        boosters: [Reads a case study]
+      - id: onboard
+        title: Onboard
+        blockers:
+          - {id: waits-for-call, title: Waits for the advisor to call}
+          - Never connects a calendar
+  - id: patient
+    title: Patient
+    stages:
+      - id: grow
+        title: Grow
+        boosters:
+          - {id: books-online, title: Books online, metric: activation}
+"""
+MOVED = JOURNEYS.replace("""      - id: onboard
+        title: Onboard
+        blockers:
+          - {id: waits-for-call, title: Waits for the advisor to call}
+          - Never connects a calendar
+""", "").replace("""    title: Patient
+    stages:
+""", """    title: Patient
+    stages:
+      - id: onboard
+        title: Onboard
+        blockers:
+          - {id: waits-for-call, title: Waits for the advisor to call}
+          - Never connects a calendar
+""")
+TACTICS = "    goal: arr-2027\n    tactics:\n      - title: Guided setup\n      - {id: reminders, title: Reminders}\n"
+
+
+def with_11(c: Path) -> None:
+    """The base roadmap with two journeys, behaviours with ids and a tactic with an id."""
+    write(c, {"journey.yml": JOURNEYS})
+    edit(c, "roadmap.yml", "    goal: arr-2027\n", TACTICS)
+
+
+def diff_11(tmp_path: Path, change):
+    before, after = tmp_path / "before", tmp_path / "after"
+    for side in (before, after):
+        write(side, BASE)
+        with_11(side)
+    change(after)
+    return diff_roadmaps(compiled(before), compiled(after), base="before", head="after")
+
+
+def test_behaviour_added_removed_and_changed(tmp_path):
+    def change(c):
+        edit(c, "journey.yml", "boosters: [Reads a case study]",
+             "boosters: [{id: reads-a-case-study, title: Reads a case study}]")  # a text given an id
+        edit(c, "journey.yml", "          - {id: waits-for-call, title: Waits for the advisor to call}\n", "")
+        edit(c, "journey.yml", "title: Books online, metric: activation}",
+             "title: Books online in the app, metric: activation, visibility: public}")
+    d = diff_11(tmp_path, change)
+    added = one(d.items, kind="behaviour", action="added")
+    assert (added.id, added.title, added.where) == ("reads-a-case-study", "Reads a case study", "booster · stage Discover")
+    removed = one(d.items, kind="behaviour", action="removed")
+    assert (removed.id, removed.where) == ("waits-for-call", "blocker · stage Onboard")
+    changed = one(d.items, kind="behaviour", action="changed")
+    assert [(c.path, c.old, c.new) for c in changed.changes] == [
+        ("title", "Books online", "Books online in the app"), ("visibility", None, "public")]
+    # the stage changes where a behaviour comes or goes, not where one is renamed or a text is given an id
+    stages = [i for i in d.items if i.kind == "stage"]
+    assert [(i.id, [(c.path, c.old, c.new) for c in i.changes]) for i in stages] == [
+        ("onboard", [("blockers", ["Waits for the advisor to call", "Never connects a calendar"],
+                      ["Never connects a calendar"])])]
+    text = render_text(d)
+    assert "\nBehaviours\n  + reads-a-case-study “Reads a case study” (booster · stage Discover)\n" \
+           "  - waits-for-call “Waits for the advisor to call” (blocker · stage Onboard)\n" \
+           "  ~ books-online “Books online in the app”\n      title: Books online → Books online in the app\n" in text
+    assert "blockers: Waits for the advisor to call, Never connects a calendar → Never connects a calendar" in text
+    assert "Added behaviour “Reads a case study” (booster · stage Discover)" in d.lines()
+    assert "#### Behaviours" in render_markdown(d)
+
+
+def test_a_behaviour_moved_to_another_stage_or_turned_around(tmp_path):
+    def change(c):
+        edit(c, "journey.yml", "          - {id: waits-for-call, title: Waits for the advisor to call}\n", "")
+        edit(c, "journey.yml", "boosters: [Reads a case study]",
+             "boosters: [Reads a case study]\n        blockers: [{id: waits-for-call, title: Waits for the advisor "
+             "to call}]")
+        edit(c, "journey.yml", "        boosters:\n          - {id: books-online",
+             "        blockers:\n          - {id: books-online")
+    d = diff_11(tmp_path, change)
+    move = one(d.transitions, aspect="stages", kind="behaviour")
+    assert (move.id, move.old, move.new, move.old_label, move.new_label) == (
+        "waits-for-call", ["onboard"], ["discover"], "Onboard", "Discover")
+    turned = one(d.items, kind="behaviour", id="books-online")
+    assert [(c.path, c.old, c.new) for c in turned.changes] == [("type", "booster", "blocker")]
+    assert d.item_lines("behaviour", "waits-for-call") == ("stage Onboard → Discover",)  # the stage field is the move
+    assert d.item_lines("behaviour", "books-online") == ("edited type: booster → blocker",)
+    assert d.counts()["moves"] == 1
+
+
+def test_a_blocker_becoming_addressed_and_unaddressed(tmp_path):
+    d = diff_11(tmp_path, lambda c: edit(c, "themes/first-value.md", "horizon: now\n",
+                                         "horizon: now\nbehaviours: [waits-for-call, books-online]\n"))
+    ts = [t for t in d.transitions if t.aspect == "addressed"]
+    assert [(t.id, t.old, t.new, t.old_label, t.new_label) for t in ts] == [
+        ("books-online", 0, 1, "unaddressed", "addressed by 1 item"),
+        ("waits-for-call", 0, 1, "unaddressed", "addressed by 1 item")]
+    assert d.counts()["status"] == 2
+    assert "Behaviour “Waits for the advisor to call”: unaddressed → addressed by 1 item" in d.lines()
+    assert "\nStatus\n  behaviour books-online “Books online”: unaddressed → addressed by 1 item\n" in render_text(d)
+    assert "| behaviour **Waits for the advisor to call** (`waits-for-call`) | addressed | unaddressed | " \
+           "**addressed by 1 item** |" in render_markdown(d)
+
+    def named_twice(c):  # a second item aimed at it is no transition; none left is
+        edit(c, "themes/first-value.md", "horizon: now\n", "horizon: now\nbehaviours: [waits-for-call]\n")
+        edit(c, "questions/why-no-booking.md", "horizon: now\n", "horizon: now\nbehaviours: [waits-for-call]\n")
+    before, after = tmp_path / "b2", tmp_path / "a2"
+    for side in (before, after):
+        write(side, BASE)
+        with_11(side)
+    named_twice(before)
+    edit(after, "themes/first-value.md", "horizon: now\n", "horizon: now\nbehaviours: [waits-for-call]\n")
+    assert not [t for t in diff_roadmaps(compiled(before), compiled(after)).transitions if t.aspect == "addressed"]
+    d = diff_roadmaps(compiled(before), compiled(tmp_path / "before"))
+    t = one(d.transitions, aspect="addressed")
+    assert (t.id, t.old, t.new, t.old_label, t.new_label) == (
+        "waits-for-call", 2, 0, "addressed by 2 items", "unaddressed")
+
+
+def test_journeys_added_removed_moved_and_reordered(tmp_path):
+    d = diff_11(tmp_path, lambda c: write(c, {"journey.yml": MOVED}))
+    t = one(d.transitions, aspect="journey")
+    assert (t.kind, t.id, t.old, t.new, t.old_label, t.new_label) == (
+        "stage", "onboard", "clinic", "patient", "Clinic owner", "Patient")
+    assert d.counts()["moves"] == 1
+    assert [(i.id, [(c.path, c.old, c.new) for c in i.changes]) for i in d.items if i.kind == "journey"] == [
+        ("clinic", [("stages", ["discover", "onboard"], ["discover"])]),
+        ("patient", [("stages", ["grow"], ["onboard", "grow"])])]
+    assert "Journey stage “Onboard”: journey Clinic owner → Patient" in d.lines()
+    assert "\nMoves\n  journey stage onboard “Onboard”: journey Clinic owner → Patient\n" in render_text(d)
+    assert "| journey stage **Onboard** (`onboard`) | journey | Clinic owner | **Patient** |" in render_markdown(d)
+    assert not d.roadmap  # one journey's stages are not a roadmap-level order
+
+    swapped = "journeys:\n" + JOURNEYS.split("  - id: patient\n")[1].join(["  - id: patient\n", ""]) \
+        + JOURNEYS.split("journeys:\n")[1].split("  - id: patient\n")[0]
+    d = diff_11(tmp_path / "swap", lambda c: write(c, {"journey.yml": swapped}))
+    assert [(c.path, c.old, c.new) for c in d.roadmap] == [("journeys order", ["clinic", "patient"],
+                                                            ["patient", "clinic"])]
+    assert not d.items and not d.transitions
+
+    staff = JOURNEYS + "  - id: staff\n    title: Staff\n    stages:\n      - id: prepare\n        title: Prepare\n"
+    d = diff_11(tmp_path / "add", lambda c: write(c, {"journey.yml": staff}))
+    assert [(i.kind, i.id, i.action, i.where) for i in d.items] == [
+        ("stage", "prepare", "added", "journey Staff"), ("journey", "staff", "added", "stage Prepare")]
+    assert "Added journey “Staff” (stage Prepare)" in d.lines()
+    d = diff_roadmaps(compiled(tmp_path / "add" / "after"), compiled(tmp_path / "add" / "before"))
+    assert [(i.kind, i.id, i.action) for i in d.items] == [("stage", "prepare", "removed"),
+                                                           ("journey", "staff", "removed")]
+
+
+def test_one_journey_becoming_several_moves_no_stage(tmp_path):
+    """journey.yml's `stages:` put into a first journey: the journeys are added, no stage moves."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    write(before, BASE)
+    write(after, BASE)
+    write(after, {"journey.yml": "journeys:\n  - id: clinic\n    title: Clinic owner\n    stages:\n"
+                                 + BASE["journey.yml"].split("stages:\n")[1].replace("\n  ", "\n      ")
+                                 .replace("  - id: discover", "      - id: discover", 1)})
+    d = diff_roadmaps(compiled(before), compiled(after))
+    assert [(i.kind, i.id, i.action, i.where) for i in d.items] == [
+        ("journey", "clinic", "added", "stages Discover, Onboard, Grow")]
+    assert not d.transitions and not d.roadmap
+
+
+def test_tactic_ids_and_tactic_links(tmp_path):
+    def change(c):
+        edit(c, "roadmap.yml", "      - title: Guided setup\n", "      - {id: guided-setup, title: Guided setup}\n")
+        edit(c, "themes/first-value.md", "horizon: now\n", "horizon: now\ntactic: guided-setup\n")
+        edit(c, "hypotheses/sms.md", "horizon: later\n", "horizon: later\ntactic: reminders\n")
+    d = diff_11(tmp_path, change)
+    strategy = one(d.items, kind="strategy", id="self-serve")
+    assert [(c.path, c.old, c.new, c.entry) for c in strategy.changes] == [
+        ("tactics[0].id", None, "guided-setup", "Guided setup")]
+    links = [(t.kind, t.id, t.path, t.old, t.new, t.old_label, t.new_label) for t in d.transitions]
+    assert links == [("theme", "first-value", "tactic", None, "guided-setup", "—", "Guided setup"),
+                     ("hypothesis", "sms", "tactic", None, "reminders", "—", "Reminders")]
+    assert d.counts()["links"] == 2 and d.summary() == "3 changed items · 2 link changes"
+    assert "Edited strategy “Self-serve onboarding”: tactic “Guided setup” id: — → guided-setup" in d.lines()
+    assert "Theme “Faster first value”: tactic — → Guided setup" in d.lines()
+    assert d.item_lines("theme", "first-value") == ("tactic — → Guided setup",)  # the field is not told twice
+    text = render_text(d)
+    assert "\nLinks\n  theme first-value “Faster first value”: tactic — → Guided setup\n" \
+           "  hypothesis sms “SMS reminders reduce no-shows”: tactic — → Reminders\n" in text
+    assert "| theme **Faster first value** (`first-value`) | tactic | — | **Guided setup** |" in render_markdown(d)
+    # a tactic renamed under the same id changes the strategy only, not the items naming it
+    renamed = tmp_path / "renamed"
+    write(renamed, BASE)
+    with_11(renamed)
+    change(renamed)
+    edit(renamed, "roadmap.yml", "{id: reminders, title: Reminders}", "{id: reminders, title: SMS reminders}")
+    d = diff_roadmaps(compiled(tmp_path / "after"), compiled(renamed))
+    assert [(i.kind, i.id, [(c.path, c.old, c.new) for c in i.changes]) for i in d.items] == [
+        ("strategy", "self-serve", [("tactics[1].title", "Reminders", "SMS reminders")])]
+    assert not d.transitions
+
+
+def test_behaviour_links_on_items(tmp_path):
+    def change(c):
+        edit(c, "outcomes/week-one.md", "metric: activation\n", "metric: activation\nbehaviours: [books-online]\n")
+    before, after = tmp_path / "before", tmp_path / "after"
+    for side in (before, after):
+        write(side, BASE)
+        with_11(side)
+    edit(before, "outcomes/week-one.md", "metric: activation\n",
+         "metric: activation\nbehaviours: [waits-for-call]\n")
+    change(after)
+    d = diff_roadmaps(compiled(before), compiled(after))
+    t = one(d.transitions, aspect="link")
+    assert (t.kind, t.path, t.old, t.new, t.old_label, t.new_label) == (
+        "outcome", "behaviours", ["waits-for-call"], ["books-online"], "Waits for the advisor to call", "Books online")
+    assert [(x.id, x.old_label, x.new_label) for x in d.transitions if x.aspect == "addressed"] == [
+        ("books-online", "unaddressed", "addressed by 1 item"), ("waits-for-call", "addressed by 1 item", "unaddressed")]
+    assert "Outcome “New clinics book a first patient in week one”: behaviours Waits for the advisor to call → " \
+           "Books online" in d.lines()
+
+
+def test_key_result_links(tmp_path):
+    d = diff_11(tmp_path, lambda c: edit(c, "okrs/grow-activation.yml", "  - title: Interview 20 clinics\n",
+                                         "  - title: Interview 20 clinics\n    outcome: week-one\n"
+                                         "    hypotheses: [checklist, sms]\n"))
+    ts = [t for t in d.transitions if t.aspect == "link"]
+    assert [(t.kind, t.detail, t.path, t.new, t.new_label) for t in ts] == [
+        ("okr", "Interview 20 clinics", "key_results[1].outcome", "week-one",
+         "New clinics book a first patient in week one"),
+        ("okr", "Interview 20 clinics", "key_results[1].hypotheses", ["checklist", "sms"],
+         "A setup checklist gets clinics to a first booking, SMS reminders reduce no-shows")]
+    assert "OKR “New clinics get value in week one”: key result “Interview 20 clinics” outcome — → New clinics " \
+           "book a first patient in week one" in d.lines()
+    md = render_markdown(d)
+    assert "#### Links" in md
+    assert "| OKR **New clinics get value in week one** (`grow-activation`) | key result “Interview 20 clinics” " \
+           "outcome | — | **New clinics book a first patient in week one** |" in md
+    data = json.loads(render_json(d))
+    assert data["counts"]["links"] == 2
+    assert [t for t in data["transitions"] if t["path"] == "key_results[1].outcome"] == [
+        {"kind": "okr", "id": "grow-activation", "title": "New clinics get value in week one", "aspect": "link",
+         "detail": "Interview 20 clinics", "path": "key_results[1].outcome", "old": None, "new": "week-one",
+         "old_label": "—", "new_label": "New clinics book a first patient in week one"}]
+    # a key result added with links is an added entry, not a link change
+    d = diff_11(tmp_path / "new-kr", lambda c: edit(c, "okrs/grow-activation.yml", "    current: 10\n",
+                                                    "    current: 10\n  - title: Fewer calls\n    outcome: week-one\n"
+                                                    "    from: 0\n    to: 1\n"))
+    assert not [t for t in d.transitions if t.aspect == "link"]
+    assert "key result added: “Fewer calls”" in render_text(d)
+
+
+def test_headlines_and_site_terms_tell_the_11_changes(tmp_path):
+    from roadmap_gen.git.headlines import headline, headline_phrases
+    from roadmap_gen.git.terms import diff_terms
+
+    def change(c):
+        write(c, {"journey.yml": MOVED})
+        edit(c, "themes/first-value.md", "horizon: now\n", "horizon: now\ntactic: reminders\n"
+                                                            "behaviours: [waits-for-call]\n")
+    d = diff_11(tmp_path, change)
+    phrases = headline_phrases(d)
+    assert phrases[:4] == ["Waits for the advisor to call: unaddressed → addressed by 1 item",
+                           "Onboard: moved to journey Patient", "Faster first value: tactic — → Reminders",
+                           "Faster first value: behaviours — → Waits for the advisor to call"]
+    assert headline(d).startswith("Waits for the advisor to call: unaddressed → addressed by 1 item (and ")
+    terms = diff_terms(d)
+    assert [(r.section, r.kind, r.id, r.what, r.old_label, r.new_label) for r in terms.rows] == [
+        ("moves", "stage", "onboard", "journey", "Clinic owner", "Patient")]
+    # links have no row on the site: the item is listed as edited with those fields
+    assert [(i.id, what) for i, what in terms.edited if i.kind == "theme"] == [("first-value", "tactic, behaviours")]
 
 
 def test_md_escape_keeps_text_on_one_line():

@@ -14,8 +14,11 @@ DIFF_FORMAT = 1
 """Version of the JSON structure of :meth:`RoadmapDiff.to_dict`."""
 
 ACTIONS = ("added", "removed", "changed")
-ASPECTS = ("status", "horizon", "stages", "target", "computed-status", "score", "evidence")
-"""Kinds of :class:`Transition`, in the order they are shown."""
+ASPECTS = ("status", "horizon", "stages", "journey", "target", "computed-status", "addressed", "score", "evidence",
+           "link")
+"""Kinds of :class:`Transition`, in the order they are shown. ``journey``: a stage moved to another journey;
+``addressed``: a behaviour that became addressed or unaddressed; ``link``: a changed ``tactic``,
+``behaviours`` or key result ``outcome`` or ``hypotheses``."""
 
 KIND_TITLES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "goal": ("goal", "Goals"), "strategy": ("strategy", "Strategies"), "stage": ("journey stage", "Journey stages"),

@@ -1,10 +1,12 @@
 """What changed between two compiled roadmaps, in roadmap terms.
 
 :func:`diff_roadmaps` compares two compiled roadmaps and returns a
-:class:`RoadmapDiff`: head changes (title, vision, mission, journey order),
-items added, removed or changed field by field, the transitions a reader cares
-about most (status, horizon and stage moves, targets, computed status, OKR
-scores, evidence counts) and new measurements. Nothing here touches files or git, and a diff
+:class:`RoadmapDiff`: head changes (title, vision, mission, journey order, the
+order of several journeys), items added, removed or changed field by field, the
+transitions a reader cares about most (status, horizon, stage and journey
+moves, targets, computed status, behaviours addressed or unaddressed, OKR
+scores, evidence counts, links to tactics, behaviours, outcomes and hypotheses;
+see :mod:`~roadmap_gen.git.chain`) and new measurements. Nothing here touches files or git, and a diff
 only sees what its inputs contain. The records (:mod:`~roadmap_gen.git.changes`)
 and renderers (:mod:`~roadmap_gen.git.render`) are re-exported here.
 """
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from roadmap_gen.format import model as m
+from roadmap_gen.git import chain
 from roadmap_gen.git.changes import (ACTIONS, ASPECTS, DIFF_FORMAT, KIND_TITLES, FieldChange, ItemChange,
                                      NewMeasurement, Transition)
 from roadmap_gen.git.phrases import evidence_text, round_score, score_text, value_text, with_unit
@@ -53,16 +56,10 @@ def diff_roadmaps(old: Any, new: Any, base: str = "", head: str = "") -> Roadmap
 
 
 def _head_changes(old_r: m.Roadmap | None, new_r: m.Roadmap | None) -> list[FieldChange]:
-    """Changes to the roadmap's own fields, and to the order of the stages both sides have."""
+    """Changes to the roadmap's own fields, and to the order of the stages and journeys both sides have."""
     if old_r is None or new_r is None:
         return []
-    changes = _diff_value("", dict(old_r.fields), dict(new_r.fields))
-    old_order = [s.id for s in old_r.stages]
-    new_order = [s.id for s in new_r.stages]
-    common = set(old_order) & set(new_order)
-    if [s for s in old_order if s in common] != [s for s in new_order if s in common]:
-        changes.append(FieldChange("journey order", old_order, new_order))
-    return changes
+    return _diff_value("", dict(old_r.fields), dict(new_r.fields)) + chain.journey_order(old_r, new_r)
 
 
 def _by_id(roadmap: m.Roadmap | None, kind: str) -> dict[str, m.Item]:
@@ -93,7 +90,7 @@ class _Found:
 
     def add_pair(self, kind: str, a: m.Item, b: m.Item, ctx: _Context, old_f: Any, new_f: Any) -> None:
         """One item present on both sides: its changed fields, transitions and new measurements."""
-        changes = _diff_value("", dict(a.fields), dict(b.fields))
+        changes = _diff_value("", *chain.stage_fields(a, b)) + chain.behaviour_changes(a, b)
         if isinstance(a, m.MarkdownItem) and a.body != b.body:
             changes.append(FieldChange("body", a.body, b.body))
         if isinstance(a, m.Metric):
@@ -105,12 +102,15 @@ class _Found:
         self.transitions.extend(_transitions(a, b, changes, ctx))
         self.transitions.extend(_computed(kind, a, b, old_f, new_f))
         self.transitions.extend(_evidence(kind, a, b, old_f, new_f))
+        self.transitions.extend(chain.journey_move(a, b, ctx.titles) + chain.behaviour_move(a, b, ctx.stages)
+                                + chain.addressed(a, b, old_f, new_f) + chain.links(b, changes, ctx.titles))
 
 
 class _Context:
-    """Lookups both sides share: stage titles, metric units."""
+    """Lookups both sides share: stage titles, metric units, the titles links name."""
 
     def __init__(self, old: m.Roadmap | None, new: m.Roadmap | None) -> None:
+        self.titles = chain.Titles(old, new)
         self.stage_titles: dict[str, str] = {}
         self.units: dict[str, str] = {}
         self.item_metric: dict[tuple[str, str], str] = {}
@@ -136,8 +136,10 @@ class _Context:
         return self.units.get(metric, "") if metric else ""
 
     def where(self, item: m.Item) -> str:
-        parts = []
-        stages = getattr(item, "stages", ())
+        parts = [item.type] if isinstance(item, m.Behaviour) else []
+        stages = (item.stage,) if isinstance(item, m.Behaviour) else getattr(item, "stages", ())
+        if isinstance(item, m.Stage) and item.journey:
+            parts.append(f"journey {self.titles.of('journey', item.journey)}")
         if stages:
             parts.append(("stage " if len(stages) == 1 else "stages ") + self.stages(stages))
         for attr in ("horizon", "status"):
@@ -247,7 +249,7 @@ def _moves(a: m.Item, b: m.Item, changes: list[FieldChange], ctx: _Context) -> l
     if hasattr(a, "horizon") and getattr(a, "horizon") != getattr(b, "horizon"):
         out.append(Transition(kind, id, title, "horizon", a.horizon, b.horizon, a.horizon, b.horizon,
                               path="horizon"))
-    if hasattr(a, "stages") and set(a.stages) != set(b.stages):
+    if hasattr(a, "stages") and not isinstance(a, m.Journey) and set(a.stages) != set(b.stages):
         out.append(Transition(kind, id, title, "stages", list(a.stages), list(b.stages), ctx.stages(a.stages),
                               ctx.stages(b.stages)))
     return out

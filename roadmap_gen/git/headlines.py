@@ -25,7 +25,7 @@ from roadmap_gen.git.roadmap_diff import RoadmapDiff
 
 EVENT_KINDS = ("status", "light", "target-reached", "target-lost", "stale")
 _ANCHOR = re.compile(r"[^a-z0-9-]+")
-_ORDER = ("status", "target", "computed-status", "horizon", "stages", "score")
+_ORDER = ("status", "target", "computed-status", "addressed", "horizon", "stages", "journey", "score", "link")
 
 
 def _words(status: Any) -> str:
@@ -45,6 +45,12 @@ def transition_headline(t: Transition) -> str:
         return f"{t.title}: experiment “{t.detail}” {t.old_label} → {t.new_label}"
     if t.aspect in ("status", "computed-status"):
         return f"{t.title}: {_words(t.old_label)} → {_words(t.new_label)}"
+    if t.aspect == "addressed":
+        return f"{t.title}: {t.old_label} → {t.new_label}"
+    if t.aspect == "journey":
+        return f"{t.title}: moved to journey {t.new_label}"
+    if t.aspect == "link":
+        return f"{t.title}: {transition_phrase(t)}"
     if t.aspect == "horizon":
         return f"{t.title}: moved from {t.old_label} to {t.new_label}"
     if t.aspect == "stages":

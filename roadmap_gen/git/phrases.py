@@ -11,9 +11,10 @@ from roadmap_gen.git.changes import FieldChange, NewMeasurement, Transition
 SCORE_PLACES = 2
 
 _ENTRY_NOUNS = MappingProxyType({"experiments": "experiment", "key_results": "key result", "tactics": "tactic",
-                                 "links": "link"})
+                                 "links": "link", "boosters": "booster", "blockers": "blocker"})
 _ASPECT_WORDS = MappingProxyType({"status": "status", "horizon": "horizon", "stages": "stage", "target": "target",
-                                  "computed-status": "computed status", "score": "score", "evidence": "evidence"})
+                                  "computed-status": "computed status", "score": "score", "evidence": "evidence",
+                                  "journey": "journey", "addressed": "", "link": "link"})
 
 
 # -- numbers and values -----------------------------------------------------------------
@@ -158,8 +159,9 @@ def changes_phrase(changes: list[FieldChange], detailed: int = 3) -> str:
 
 # -- transitions and measurements -----------------------------------------------------------
 
-def transition_phrase(t: Transition) -> str:
-    """``status testing → validated``, ``deadline 2026-06-30 → 2026-09-30``, …"""
+def transition_what(t: Transition) -> str:
+    """What a transition changed: ``status``, ``deadline``, ``key result “K” target``, ``tactic``, … (``""``
+    for a behaviour becoming addressed or unaddressed: its labels say it)."""
     what = _ASPECT_WORDS[t.aspect]
     if t.aspect == "target" and t.detail in ("by", "target.by"):
         what = "deadline"
@@ -167,7 +169,17 @@ def transition_phrase(t: Transition) -> str:
         what = f"key result “{t.detail}” {'start' if t.path.endswith('].from') else 'target'}"
     elif t.aspect == "status" and t.detail:
         what = f"experiment “{t.detail}”"
-    return f"{what} {t.old_label} → {t.new_label}"
+    elif t.aspect == "link":
+        field = t.path.rsplit(".", 1)[-1]
+        what = f"key result “{t.detail}” {field}" if t.detail else field
+    return what
+
+
+def transition_phrase(t: Transition) -> str:
+    """``status testing → validated``, ``deadline 2026-06-30 → 2026-09-30``, ``unaddressed → addressed by 1
+    item``, …"""
+    what = transition_what(t)
+    return f"{what} {t.old_label} → {t.new_label}" if what else f"{t.old_label} → {t.new_label}"
 
 
 def transition_paths(t: Transition) -> set[str]:

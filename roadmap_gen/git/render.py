@@ -14,15 +14,17 @@ from typing import Any
 from roadmap_gen.format import model as m
 from roadmap_gen.format.diagnostics import printable
 from roadmap_gen.git.changes import KIND_TITLES
-from roadmap_gen.git.phrases import change_text, dedupe_paths, short_path, transition_phrase, value_text
+from roadmap_gen.git.phrases import (change_text, dedupe_paths, short_path, transition_phrase, transition_what,
+                                     value_text)
 from roadmap_gen.git.roadmap_diff import RoadmapDiff
 
 _TRANSITION_SECTIONS = (
-    ("Status", ("status", "computed-status")),
-    ("Moves", ("horizon", "stages")),
+    ("Status", ("status", "computed-status", "addressed")),
+    ("Moves", ("horizon", "stages", "journey")),
     ("Targets", ("target",)),
     ("OKR scores", ("score",)),
     ("Evidence", ("evidence",)),
+    ("Links", ("link",)),
 )
 _MARKS = MappingProxyType({"added": "+", "removed": "-", "changed": "~"})
 _MD_SPECIAL = MappingProxyType(str.maketrans({c: "\\" + c for c in "\\`*_[]|~"}
@@ -134,7 +136,7 @@ def _md_transitions(diff: RoadmapDiff) -> list[str]:
             continue
         out += [f"#### {title}", "", "| Item | What | Before | After |", "| --- | --- | --- | --- |"]
         for t in ts:
-            what = transition_phrase(t).rsplit(f" {t.old_label} → ", 1)[0]
+            what = transition_what(t) or t.aspect
             out.append(f"| {KIND_TITLES[t.kind][0]} {_md_item(t.id, t.title)} | {md_escape(what)} | "
                        f"{md_escape(t.old_label)} | **{md_escape(t.new_label)}** |")
         out.append("")

@@ -38,19 +38,21 @@ class RoadmapDiff:
 
     def counts(self) -> dict[str, int]:
         """``added``, ``removed``, ``changed`` (items), ``roadmap`` (head changes), ``status``
-        (written and computed), ``moves`` (horizon and stage), ``targets``, ``measurements``, ``scores``,
-        ``evidence`` (items whose evidence counts changed)."""
+        (written and computed, behaviours addressed or unaddressed), ``moves`` (horizon, stage and journey),
+        ``targets``, ``measurements``, ``scores``, ``evidence`` (items whose evidence counts changed), ``links``
+        (changed ``tactic``, ``behaviours``, key result ``outcome`` and ``hypotheses``)."""
         by_action = {a: sum(1 for i in self.items if i.action == a) for a in ACTIONS}
         aspects = [t.aspect for t in self.transitions]
         return {
             **by_action,
             "roadmap": len(self.roadmap),
-            "status": sum(1 for a in aspects if a in ("status", "computed-status")),
-            "moves": sum(1 for a in aspects if a in ("horizon", "stages")),
+            "status": sum(1 for a in aspects if a in ("status", "computed-status", "addressed")),
+            "moves": sum(1 for a in aspects if a in ("horizon", "stages", "journey")),
             "targets": aspects.count("target"),
             "measurements": len(self.measurements),
             "scores": aspects.count("score"),
             "evidence": aspects.count("evidence"),
+            "links": aspects.count("link"),
         }
 
     def summary(self) -> str:

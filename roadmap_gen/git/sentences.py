@@ -10,7 +10,8 @@ from roadmap_gen.git.phrases import (cap, changes_phrase, measurement_phrase, pl
                                      transition_phrase, value_text)
 
 _COUNTED = (("status", "status change"), ("moves", "move"), ("targets", "target change"),
-            ("measurements", "new measurement"), ("scores", "score change"), ("evidence", "evidence change"))
+            ("measurements", "new measurement"), ("scores", "score change"), ("evidence", "evidence change"),
+            ("links", "link change"))
 
 
 class Changes(Protocol):

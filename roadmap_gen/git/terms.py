@@ -21,8 +21,8 @@ from roadmap_gen.git.headlines import Event, events, headline
 from roadmap_gen.git.phrases import dedupe_paths, short_path, transition_paths
 from roadmap_gen.git.roadmap_diff import RoadmapDiff
 
-SECTIONS = (("status", ("status", "computed-status")), ("targets", ("target",)), ("moves", ("horizon", "stages")),
-            ("scores", ("score",)))
+SECTIONS = (("status", ("status", "computed-status")), ("targets", ("target",)),
+            ("moves", ("horizon", "stages", "journey")), ("scores", ("score",)))
 """The row sections of a diff, in the order they are shown, with the transition aspects each holds."""
 
 
@@ -71,9 +71,11 @@ def diff_terms(d: RoadmapDiff | None) -> DiffTerms | None:
     rows = tuple(Row(key, t.kind, t.id, t.title, t.aspect, _what(t), t.detail, t.old, t.new, t.old_label,
                      t.new_label) for key, aspects in SECTIONS for t in d.transitions if t.aspect in aspects)
     edited = []
+    in_rows = {a for _, aspects in SECTIONS for a in aspects}
     for i in d.items:
-        if i.action == "changed":
-            shown = {p for t in d.transitions if (t.kind, t.id) == (i.kind, i.id) for p in transition_paths(t)}
+        if i.action == "changed":  # what no row tells (a link is an edited field here)
+            shown = {p for t in d.transitions if (t.kind, t.id) == (i.kind, i.id) and t.aspect in in_rows
+                     for p in transition_paths(t)}
             rest = [c for c in i.changes if c.path not in shown]
             if rest:
                 edited.append((i, ", ".join(short_path(c) for c in dedupe_paths(rest))))

@@ -36,7 +36,8 @@ def _value(kit: Kit, aspect: str, value: Any, label: str) -> str:
 
 _WHAT = {"status": "item.status", "computed-status": "item.status", "horizon": "item.horizon",
          "stages": "item.stages", "score": "okr.score", "target": "diff.target", "deadline": "diff.deadline",
-         "key-result-target": "diff.target", "key-result-start": "diff.start", "experiment": "diff.experiment"}
+         "key-result-target": "diff.target", "key-result-start": "diff.start", "experiment": "diff.experiment",
+         "journey": "kind.journey"}
 
 
 def _what(kit: Kit, what: str, detail: str) -> str:
