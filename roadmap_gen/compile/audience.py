@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from roadmap_gen.format import model as m
 from roadmap_gen.format.diagnostics import Location
-from roadmap_gen.format.spec import ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
+from roadmap_gen.format.spec import BEHAVIOUR, ITEM_SPECS, KEY_RESULT, REF, REFS, Spec
 
 AUDIENCES = ("internal", "public")
 
@@ -107,8 +107,21 @@ def _strip_journey_parts(item: m.Item, keep: dict[str, set[str]]) -> m.Item:
         changes[name] = tuple(t for t, _ in pairs)
         changes[f"{type}_ids"] = tuple(i for _, i in pairs)
         if name in fields:
-            fields[name] = [e for e in fields[name] if not isinstance(e, dict) or e.get("id") in keep["behaviour"]]
+            fields[name] = [_kept_refs(e, BEHAVIOUR, keep) if isinstance(e, dict) else e for e in fields[name]
+                            if not isinstance(e, dict) or e.get("id") in keep["behaviour"]]
     return replace(item, fields=MappingProxyType(fields), **changes)
+
+
+def _kept_refs(written: dict, spec: Spec, keep: dict[str, set[str]]) -> dict:
+    """An object as written without its references to what is left out (a behaviour's internal ``metric``,
+    which its stage's ``boosters``/``blockers`` would show otherwise)."""
+    out = dict(written)
+    for f in spec.fields:
+        if f.name in out and f.type == REF and out[f.name] not in keep.get(f.ref, ()):
+            del out[f.name]
+        elif f.name in out and f.type == REFS:
+            out[f.name] = [v for v in out[f.name] if v in keep.get(f.ref, ())]
+    return out
 
 
 def for_audience(roadmap: m.Roadmap, audience: str,
