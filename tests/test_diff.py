@@ -780,6 +780,24 @@ def test_headlines_and_site_terms_tell_the_11_changes(tmp_path):
     assert [(i.id, what) for i, what in terms.edited if i.kind == "theme"] == [("first-value", "tactic, behaviours")]
 
 
+def test_a_roadmap_with_journeys_and_behaviours_added_from_nothing_reads_in_sentences(tmp_path):
+    from roadmap_gen.git.headlines import headline
+    write(tmp_path / "c", BASE)
+    with_11(tmp_path / "c")
+    d = diff_roadmaps(None, compiled(tmp_path / "c"))
+    added = {(i.kind, i.id) for i in d.items if i.action == "added"}
+    assert {("journey", "clinic"), ("journey", "patient"), ("behaviour", "waits-for-call"),
+            ("behaviour", "books-online")} <= added
+    lines = d.lines(collapse=1)
+    assert "Added 2 journeys: “Clinic owner”, “Patient”" in lines  # not "and -1 more"
+    assert "Added 2 behaviours: “Books online”, “Waits for the advisor to call”" in lines
+    assert "Added journey “Patient” (stage Grow)" in d.lines()
+    assert "Added behaviour “Books online” (booster · stage Grow)" in d.lines()
+    assert headline(d).startswith("New: ")
+    for render in (render_text, render_markdown, render_json):
+        assert "Waits for the advisor to call" in render(d)
+
+
 def test_md_escape_keeps_text_on_one_line():
     assert md_escape("a | b\n<script>*x*</script> [l](u)") == \
         "a \\| b &lt;script&gt;\\*x\\*&lt;/script&gt; \\[l\\](u)"

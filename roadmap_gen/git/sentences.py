@@ -81,7 +81,8 @@ def _added_removed(diff: Changes, kind: str, collapse: int) -> list[str]:
         group = [i for i in diff.items if i.kind == kind and i.action == action]
         if len(group) > collapse:
             shown = ", ".join(f"“{i.title}”" for i in group[:3])
-            out.append(f"{action.capitalize()} {len(group)} {nouns}: {shown} and {len(group) - 3} more")
+            more = f" and {len(group) - 3} more" if len(group) > 3 else ""
+            out.append(f"{action.capitalize()} {len(group)} {nouns}: {shown}{more}")
             continue
         for i in group:
             out.append(f"{action.capitalize()} {noun} “{i.title}”" + (f" ({i.where})" if i.where else ""))
