@@ -941,3 +941,18 @@ def test_a_revision_is_read_with_one_cat_file_process(repo, monkeypatch):
         assert again.ok
     assert [a for a in started if "cat-file" in a] == [["git", "cat-file", "--batch"]]
     assert len([a for a in started if "ls-tree" in a]) == 2  # one listing per revision loaded
+
+
+def test_every_row_the_review_pages_show_has_words_in_every_language():
+    """The site's review pages name what moved with a label per ``what``; the journey move of format 1.1 too."""
+    from roadmap_gen.git.changes import Transition
+    from roadmap_gen.git.terms import SECTIONS, _what
+    from roadmap_gen.site.labels import LANGUAGES
+    from roadmap_gen.site.views.reviews import _WHAT
+
+    for _, aspects in SECTIONS:
+        for aspect in aspects:
+            what = _what(Transition("stage", "s", "S", aspect, None, None, "", ""))
+            assert what in _WHAT, aspect
+            assert all(_WHAT[what] in words for words in LANGUAGES.values()), (aspect, _WHAT[what])
+    assert "journey" in dict(SECTIONS)["moves"] and _WHAT["journey"] == "kind.journey"
