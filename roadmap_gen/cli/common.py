@@ -18,6 +18,7 @@ from pathlib import Path
 from roadmap_gen.compile.audience import AUDIENCES
 from roadmap_gen.compile.compiler import Compiled, Compiler
 from roadmap_gen.compile.compute import resolve_as_of
+from roadmap_gen.compile.health import UnknownRule, check_rules
 from roadmap_gen.cli.project import Project, ProjectError, find_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -86,10 +87,34 @@ def load_project(path: Path) -> Project:
         raise UsageError(str(exc)) from None
 
 
-def compile_project(args: argparse.Namespace) -> tuple[Project, Compiled]:
-    """Find the project at ``args.path`` and compile it for ``args.as_of`` and ``args.audience``.
+def health_ignore(project: Project, given: list[str] | None = None) -> tuple[str, ...]:
+    """The roadmap health rules to skip: the plugin option ``health: {ignore: [...]}`` and ``--ignore``
+    (``given``); a UsageError for an option of the wrong shape or a name that is not a rule."""
+    option = project.options.get("health")
+    where = f"the plugin option health in {project.config_file}"
+    if option is None:
+        option = {}
+    if not isinstance(option, dict) or set(option) - {"ignore"}:
+        raise UsageError(f"{where}: expected `health: {{ignore: [rule, ...]}}`, found {option!r}")
+    listed = option.get("ignore") or []
+    if not isinstance(listed, list):
+        raise UsageError(f"{where}: `ignore` must be a list of rule names, found {listed!r}")
+    try:
+        check_rules(listed)
+    except UnknownRule as exc:
+        raise UsageError(f"{where}: {exc}") from None
+    try:
+        return check_rules([*listed, *(given or ())])
+    except UnknownRule as exc:
+        raise UsageError(f"--ignore: {exc}") from None
 
-    Missing arguments fall back to the plugin's options in mkdocs.yml.
+
+def compile_project(args: argparse.Namespace, root_paths: bool = False) -> tuple[Project, Compiled]:
+    """Find the project at ``args.path`` and compile it for ``args.as_of`` and ``args.audience``, without
+    the roadmap health rules the plugin option and ``args.ignore`` (if the command has it) switch off.
+
+    Missing arguments fall back to the plugin's options in mkdocs.yml. Paths in messages are relative to
+    the working folder, or with ``root_paths`` to the project's folder (as the site's roadmap.json has them).
     """
     project = load_project(args.path)
     as_of = project_as_of(project, args.as_of)
@@ -99,7 +124,9 @@ def compile_project(args: argparse.Namespace) -> tuple[Project, Compiled]:
     if not project.content_dir.is_dir():
         where = f" (`content_dir` in {project.config_file})" if project.config_file else ""
         raise UsageError(f"content folder {project.content_dir} not found{where}")
-    return project, Compiler(project.content_dir).compile(as_of, audience)
+    ignore = health_ignore(project, getattr(args, "ignore", None))
+    compiler = Compiler(project.content_dir, project.root if root_paths else None)
+    return project, compiler.compile(as_of, audience, health_ignore=ignore)
 
 
 def err(text: str) -> None:

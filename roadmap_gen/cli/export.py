@@ -10,6 +10,7 @@ from roadmap_gen.cli.common import (EXIT_CONTENT, EXIT_OK, HelpFormatter, add_pr
 
 EPILOG = """\
 Exit 0 written, 1 content errors (printed on stderr, nothing written), 2 usage errors.
+An internal export lists the roadmap health findings under `health` (paths relative to the project's folder), without the rules the plugin option `health: {ignore: [...]}` switches off.
 
 examples:
   roadmap-gen export > roadmap.json
@@ -27,14 +28,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from roadmap_gen.site.export import roadmap_data, to_json
+    from roadmap_gen.site.export import compiled_data, to_json
 
     target = output_file(Path(args.output)) if args.output and str(args.output) != "-" else None
-    project, result = compile_project(args)
+    project, result = compile_project(args, root_paths=True)  # the site's paths, from wherever it runs
     if not result.ok:
         print_diagnostics(result)
         return EXIT_CONTENT
-    text = to_json(roadmap_data(result.roadmap, result.figures, project.directory_urls))
+    text = to_json(compiled_data(result, project.directory_urls))
     if target is not None:
         try:
             target.write_text(text, encoding="utf-8")

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     if Path(args.out).exists() and not Path(args.out).is_dir():
         raise UsageError(f"{args.out} is a file; --out takes a folder")
-    project, result = compile_project(args)
+    project, result = compile_project(args, root_paths=True)  # roadmap.json as the site has it
     if not result.ok:
         print_diagnostics(result)
         return EXIT_CONTENT

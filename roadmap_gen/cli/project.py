@@ -100,6 +100,11 @@ class Project:
     config: dict = field(default_factory=dict)
 
     @property
+    def root(self) -> Path:
+        """The project's folder: mkdocs.yml's, else the content folder's parent."""
+        return self.config_file.parent if self.config_file is not None else self.content_dir.parent
+
+    @property
     def directory_urls(self) -> bool:
         return bool(self.config.get("use_directory_urls", True))
 

@@ -18,11 +18,12 @@ class BuildCache:
         self._history: tuple[tuple, Any] | None = None
         self._reviews: tuple[tuple, Any] | None = None
 
-    def compile(self, content_dir: Path, display_base: Path, as_of: date, audience: str) -> Compiled:
+    def compile(self, content_dir: Path, display_base: Path, as_of: date, audience: str,
+                health_ignore: tuple[str, ...] | list[str] = ()) -> Compiled:
         compiler = self._compilers.get(content_dir)
         if compiler is None:
             compiler = self._compilers[content_dir] = Compiler(content_dir, display_base)
-        return compiler.compile(as_of, audience)
+        return compiler.compile(as_of, audience, health_ignore=health_ignore)
 
     @staticmethod
     def repository(content_dir: Path) -> tuple[Any, str | None]:

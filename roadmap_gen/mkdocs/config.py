@@ -4,10 +4,36 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import Any
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from roadmap_gen.compile.audience import AUDIENCES
+from roadmap_gen.compile.health import UnknownRule, check_rules
+
+
+class HealthRules(c.BaseConfigOption[list]):
+    """A list of roadmap health rule names; a name that is not a rule is an error naming the nearest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: Any) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list of rule names, found {value!r}")
+        try:
+            return list(check_rules(value))
+        except UnknownRule as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class HealthConfig(Config):
+    ignore = HealthRules()
+    """Roadmap health rules to switch off, e.g. ``[outcome-without-team]``."""
 
 
 class OutcomeRoadmapConfig(Config):
@@ -33,3 +59,5 @@ class OutcomeRoadmapConfig(Config):
     """How many of the newest commits that changed the content the history covers."""
     review_tags = c.Type(str, default="review-*")
     """Git tags that mark a review (a glob): the reviews page and the pack's *since the last review*."""
+    health = c.SubConfig(HealthConfig)
+    """Roadmap health: ``{ignore: [rule, ...]}`` switches rules off (the health page, roadmap.json)."""

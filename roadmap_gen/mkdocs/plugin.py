@@ -33,7 +33,7 @@ from roadmap_gen.mkdocs.cache import BuildCache
 from roadmap_gen.mkdocs.config import OutcomeRoadmapConfig
 from roadmap_gen.mkdocs.toc import page_toc
 from roadmap_gen.site.assets import asset_sources
-from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.site.export import compiled_data, to_json
 from roadmap_gen.site.labels import labels_for
 from roadmap_gen.site.sanitize import clean, shift_headings
 from roadmap_gen.site.sources import PageSpec
@@ -99,19 +99,27 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
         if history is not None and history.available:
             files.append(File.generated(config, "changes/feed.xml", content=self._feed(config, history)))
         if self.config.json:
-            data = roadmap_data(compiled.roadmap, compiled.figures, config.use_directory_urls)
+            data = compiled_data(compiled, config.use_directory_urls)
             files.append(File.generated(config, "roadmap.json", content=to_json(data)))
         timings = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in compiled.timings.items())
         log.info(f"{sum(1 for _ in compiled.roadmap.all_items())} items, {len(self.pages)} pages (parsed "
                  f"{compiled.parsed} of {len(compiled.files)} files) in {time.perf_counter() - t0:.2f} s: {timings}")
+        self._log_health(compiled)
         return files
+
+    def _log_health(self, compiled: Any) -> None:
+        """One INFO line: findings are not warnings of the content and never fail a build, --strict or not."""
+        n = len(compiled.findings)
+        where = ", see health/" if compiled.audience == "internal" and n else ""
+        log.info(f"roadmap health: {n} finding{'s' * (n != 1)}{where} (roadmap-gen check lists them)")
 
     @event_priority(-100)  # after other plugins have said which of their pages stay out of the nav (blog posts)
     def _on_files_nav(self, files: Files, *, config: Any) -> Files:
         self._check_still_ours(files)
         if self.config.nav:
             user = [f.src_uri for f in files.documentation_pages() if not f.generated_by and f.inclusion.is_in_nav()]
-            site_config.add_nav(config, self.labels, set(self.pages), user)
+            titles = {src: spec.nav_title for src, spec in self.pages.items() if spec.nav_title}
+            site_config.add_nav(config, self.labels, set(self.pages), user, titles)
         return files
 
     on_files = CombinedEvent(_on_files_pages, _on_files_nav)
@@ -119,7 +127,8 @@ class OutcomeRoadmapPlugin(BasePlugin[OutcomeRoadmapConfig]):
     def _compile(self) -> Any:
         """The compiled roadmap. With errors ``mkdocs build`` fails; ``mkdocs serve`` logs them and goes on,
         to show them as the site (a failed build would leave the browser waiting)."""
-        compiled = self.cache.compile(self.content_dir, self.config_dir, self.as_of, self.config.audience)
+        compiled = self.cache.compile(self.content_dir, self.config_dir, self.as_of, self.config.audience,
+                                      self.config.health.ignore)
         for d in compiled.diagnostics:
             if not d.is_error:
                 log.warning(str(d))

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from roadmap_gen.format.model import PLURAL
 from roadmap_gen.site.assets import ASSETS, IFRAME_WORKER, templates_dir
-from roadmap_gen.site.urls import HOME, JOURNEY, index_page
+from roadmap_gen.site.urls import HEALTH, HOME, JOURNEY, index_page
 
 NAV_KINDS = ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "insight")
 
@@ -54,15 +54,18 @@ def edit_url(config: Any, content_dir: Path) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def add_nav(config: Any, labels: dict[str, str], generated: set[str], user_pages: list[str]) -> None:
+def add_nav(config: Any, labels: dict[str, str], generated: set[str], user_pages: list[str],
+            titles: dict[str, str] | None = None) -> None:
     """Our sections first in the navigation; the site's own pages after them (its ``nav`` if it has one,
-    else its pages, top-level first, then one section per folder)."""
+    else its pages, top-level first, then one section per folder). ``titles``: a page's own nav title,
+    where it has one (the health page's count)."""
     t = labels
     ours = [(t["nav.roadmap"], HOME), (t["nav.journey"], JOURNEY)]
     ours += [(t[f"nav.{PLURAL[kind]}"], index_page(kind)) for kind in NAV_KINDS]
     ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md"), (t["nav.changes"], "changes/index.md"),
-             (t["nav.reviews"], "reviews/index.md")]
-    entries: list[Any] = [{title: src} for title, src in ours if src in generated]
+             (t["nav.reviews"], "reviews/index.md"), (t["nav.health"], HEALTH)]
+    titles = titles or {}
+    entries: list[Any] = [{titles.get(src, title): src} for title, src in ours if src in generated]
     if config.nav:
         mentioned = _nav_paths(config.nav)
         config.nav = [e for e in entries if next(iter(e.values())) not in mentioned] + list(config.nav)

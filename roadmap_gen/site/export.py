@@ -2,8 +2,9 @@
 
 ``format: 1``, ``title``, ``as_of`` and one list per kind; every entry carries
 its ``id``, its fields as written, its ``url`` within the site and what the
-build computed (an item that insights name gains ``evidence``). The site
-publishes exactly what ``roadmap-gen export`` prints.
+build computed (an item that insights name gains ``evidence``). An internal
+build adds ``health``: the roadmap-health findings. The site publishes exactly
+what ``roadmap-gen export`` prints.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 
 from roadmap_gen.version import FORMAT_VERSION
 from roadmap_gen.format import model as m
+from roadmap_gen.compile.compiler import Compiled
 from roadmap_gen.compile.compute import Figures, Progress
+from roadmap_gen.compile.health import Finding
 from roadmap_gen.site.urls import item_url
 
 
@@ -104,6 +107,21 @@ def roadmap_data(roadmap: m.Roadmap, figures: Figures, directory_urls: bool = Tr
     if health is not None:  # internal builds: the roadmap-health findings
         data["health"] = health
     return data
+
+
+def health_entries(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The ``health`` list of roadmap.json: each finding's ``rule``, ``path``, ``line``, ``message`` and
+    ``item`` (``{kind, id}``, or None for the VMGS review)."""
+    return [{"rule": f.rule, "path": f.loc.path, "line": f.loc.line, "message": f.message,
+             "item": {"kind": f.item[0], "id": f.item[1]} if f.item else None} for f in findings]
+
+
+def compiled_data(compiled: Compiled, directory_urls: bool = True) -> dict[str, Any]:
+    """roadmap.json of a compiled roadmap, as the site, ``roadmap-gen export`` and ``roadmap-gen pages``
+    publish it: with ``health`` in an internal build only (a public one shows nothing of how the roadmap
+    is kept)."""
+    health = health_entries(compiled.findings) if compiled.audience == "internal" else None
+    return roadmap_data(compiled.roadmap, compiled.figures, directory_urls, health=health)
 
 
 def to_json(data: dict[str, Any]) -> str:

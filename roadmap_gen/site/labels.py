@@ -21,6 +21,188 @@ from __future__ import annotations
 
 from roadmap_gen.site.charts import DEFAULT_WORDS
 
+# -- roadmap health (the health/ page): one block per language, merged into EN, NL and SV below ---------
+
+_HEALTH_EN: dict[str, str] = {
+    "nav.health": "Health", "health.title": "Roadmap health",
+    "health.intro": "Where the roadmap is valid but does not follow the method yet. Findings never fail a build; "
+                    "roadmap-gen check lists them too, and fails on them with --strict.",
+    "health.healthy": "Healthy: the roadmap follows all {total} rules of the method.",
+    "health.count": "{count} findings under {rules} of {total} rules.",
+    "health.count_one": "1 finding under {rules} of {total} rules.",
+    "health.todo": "What to do:", "health.where": "Where to edit it", "health.followed": "Rules followed",
+    "health.ignored": "Rules switched off",
+    "health.ignored_intro": "The site's mkdocs.yml switches these rules off (health: ignore).",
+    "health.missing": "missing: {fields}",
+    "health.key_results": "{count} key results", "health.last_measured": "last measured {date}",
+    "health.due": "review due {date}",
+    "health.rule.hypothesis-without-outcome": "Hypotheses without an outcome",
+    "health.why.hypothesis-without-outcome":
+        "A hypothesis bets on a change in behaviour: without the outcome it should move, nobody can tell whether "
+        "the bet paid off.",
+    "health.fix.hypothesis-without-outcome": "Name the outcome it should move in the outcome field of the hypothesis.",
+    "health.rule.goal-not-measurable": "Goals that cannot be measured",
+    "health.why.goal-not-measurable":
+        "A goal needs a metric, a value to reach and a date to reach it by, or nobody can say whether it is on track.",
+    "health.fix.goal-not-measurable": "Give the goal its metric, target and by in roadmap.yml.",
+    "health.rule.strategy-without-metric": "Active strategies without a metric",
+    "health.why.strategy-without-metric":
+        "A strategy we say yes to needs a sub-goal metric that shows whether it is working.",
+    "health.fix.strategy-without-metric": "Give the strategy a metric in roadmap.yml, or mark it active: false.",
+    "health.rule.outcome-without-team": "Outcomes without a team",
+    "health.why.outcome-without-team": "A change in behaviour needs an owner: an outcome without a team is nobody's job.",
+    "health.fix.outcome-without-team": "Fill in the team field of the outcome.",
+    "health.rule.outcome-without-work": "Outcomes nobody works on",
+    "health.why.outcome-without-work":
+        "An outcome that no theme, question or hypothesis on the now or next horizon works on is a wish, not a plan.",
+    "health.fix.outcome-without-work":
+        "Plan a theme, question or hypothesis for it now or next (directly, or a hypothesis under one of its "
+        "opportunities), or drop the outcome.",
+    "health.rule.too-many-key-results": "Objectives with too many key results",
+    "health.why.too-many-key-results": "More than five key results blur an objective: focus on the few that matter.",
+    "health.fix.too-many-key-results": "Keep at most five: split the objective or drop the weakest key results.",
+    "health.rule.testing-without-experiment": "Hypotheses in testing without an experiment",
+    "health.why.testing-without-experiment":
+        "A hypothesis is only being tested while an experiment is planned or running.",
+    "health.fix.testing-without-experiment": "Plan an experiment in the experiments list of the hypothesis, or change its status.",
+    "health.rule.review-overdue": "Review overdue",
+    "health.why.review-overdue":
+        "Vision, mission, goals and strategies are reviewed at a fixed rhythm, so the roadmap keeps pointing the "
+        "right way.",
+    "health.fix.review-overdue": "Review them together, then set review.last in roadmap.yml.",
+    "health.rule.metric-stale": "Stale metrics",
+    "health.why.metric-stale": "Statuses and scores computed from old measurements look precise but may be wrong.",
+    "health.fix.metric-stale": "Add the latest measurement to the metric's CSV file.",
+    "health.rule.blocker-unaddressed": "Blockers nobody addresses",
+    "health.why.blocker-unaddressed":
+        "A blocker predicts failure: one that no outcome, opportunity or work aims at is a known risk left alone.",
+    "health.fix.blocker-unaddressed":
+        "Aim an outcome, opportunity, theme, question or hypothesis at it: list its id in their behaviours field.",
+}
+
+_HEALTH_NL: dict[str, str] = {
+    "nav.health": "Gezondheid", "health.title": "Gezondheid van de roadmap",
+    "health.intro": "Waar de roadmap geldig is maar de methode nog niet volgt. Bevindingen laten een build nooit "
+                    "mislukken; roadmap-gen check toont ze ook, en faalt erop met --strict.",
+    "health.healthy": "Gezond: de roadmap volgt alle {total} regels van de methode.",
+    "health.count": "{count} bevindingen bij {rules} van de {total} regels.",
+    "health.count_one": "1 bevinding bij {rules} van de {total} regels.",
+    "health.todo": "Wat te doen:", "health.where": "Waar je het aanpast", "health.followed": "Regels die gevolgd worden",
+    "health.ignored": "Uitgeschakelde regels",
+    "health.ignored_intro": "De mkdocs.yml van de site schakelt deze regels uit (health: ignore).",
+    "health.missing": "ontbreekt: {fields}",
+    "health.key_results": "{count} kernresultaten", "health.last_measured": "laatst gemeten {date}",
+    "health.due": "herziening gepland op {date}",
+    "health.rule.hypothesis-without-outcome": "Hypotheses zonder resultaat",
+    "health.why.hypothesis-without-outcome":
+        "Een hypothese is een weddenschap op ander gedrag: zonder het resultaat dat ze moet bewegen weet niemand of "
+        "de weddenschap is gewonnen.",
+    "health.fix.hypothesis-without-outcome": "Noem het resultaat dat ze moet bewegen in het veld outcome van de hypothese.",
+    "health.rule.goal-not-measurable": "Doelen die niet meetbaar zijn",
+    "health.why.goal-not-measurable":
+        "Een doel heeft een statistiek, een streefwaarde en een datum nodig, anders kan niemand zeggen of het op "
+        "koers ligt.",
+    "health.fix.goal-not-measurable": "Geef het doel zijn metric, target en by in roadmap.yml.",
+    "health.rule.strategy-without-metric": "Actieve strategieën zonder statistiek",
+    "health.why.strategy-without-metric":
+        "Een strategie waar we ja tegen zeggen heeft een subdoel-statistiek nodig die laat zien of ze werkt.",
+    "health.fix.strategy-without-metric": "Geef de strategie een metric in roadmap.yml, of markeer haar met active: false.",
+    "health.rule.outcome-without-team": "Resultaten zonder team",
+    "health.why.outcome-without-team": "Ander gedrag heeft een eigenaar nodig: een resultaat zonder team is van niemand.",
+    "health.fix.outcome-without-team": "Vul het veld team van het resultaat in.",
+    "health.rule.outcome-without-work": "Resultaten waar niemand aan werkt",
+    "health.why.outcome-without-work":
+        "Een resultaat waar geen thema, vraag of hypothese op de horizon nu of straks aan werkt, is een wens en geen "
+        "plan.",
+    "health.fix.outcome-without-work":
+        "Plan er een thema, vraag of hypothese voor op nu of straks (direct, of een hypothese onder een van zijn "
+        "kansen), of laat het resultaat vallen.",
+    "health.rule.too-many-key-results": "Doelstellingen met te veel kernresultaten",
+    "health.why.too-many-key-results":
+        "Meer dan vijf kernresultaten maken een doelstelling vaag: richt je op de paar die ertoe doen.",
+    "health.fix.too-many-key-results": "Houd er hooguit vijf: splits de doelstelling of schrap de zwakste.",
+    "health.rule.testing-without-experiment": "Hypotheses in test zonder experiment",
+    "health.why.testing-without-experiment":
+        "Een hypothese wordt alleen getest zolang er een experiment gepland staat of loopt.",
+    "health.fix.testing-without-experiment": "Plan een experiment in de lijst experiments van de hypothese, of wijzig de status.",
+    "health.rule.review-overdue": "Herziening te laat",
+    "health.why.review-overdue":
+        "Visie, missie, doelen en strategieën worden in een vast ritme herzien, zodat de roadmap de goede kant op "
+        "blijft wijzen.",
+    "health.fix.review-overdue": "Herzie ze samen en zet daarna review.last in roadmap.yml.",
+    "health.rule.metric-stale": "Verouderde statistieken",
+    "health.why.metric-stale": "Statussen en scores uit oude metingen lijken precies, maar kunnen niet kloppen.",
+    "health.fix.metric-stale": "Voeg de nieuwste meting toe aan het CSV-bestand van de statistiek.",
+    "health.rule.blocker-unaddressed": "Remmers die niemand aanpakt",
+    "health.why.blocker-unaddressed":
+        "Een remmer voorspelt falen: een remmer waar geen resultaat, kans of werk op mikt, is een bekend risico dat "
+        "blijft liggen.",
+    "health.fix.blocker-unaddressed":
+        "Richt een resultaat, kans, thema, vraag of hypothese erop: zet de id in hun veld behaviours.",
+}
+
+_HEALTH_SV: dict[str, str] = {
+    "nav.health": "Hälsa", "health.title": "Färdplanens hälsa",
+    "health.intro": "Där färdplanen är giltig men ännu inte följer metoden. Fynd får aldrig ett bygge att "
+                    "misslyckas; roadmap-gen check visar dem också, och misslyckas på dem med --strict.",
+    "health.healthy": "Frisk: färdplanen följer alla {total} regler i metoden.",
+    "health.count": "{count} fynd under {rules} av {total} regler.",
+    "health.count_one": "1 fynd under {rules} av {total} regler.",
+    "health.todo": "Att göra:", "health.where": "Var du ändrar det", "health.followed": "Regler som följs",
+    "health.ignored": "Avstängda regler",
+    "health.ignored_intro": "Webbplatsens mkdocs.yml stänger av de här reglerna (health: ignore).",
+    "health.missing": "saknas: {fields}",
+    "health.key_results": "{count} nyckelresultat", "health.last_measured": "senast mätt {date}",
+    "health.due": "granskning planerad {date}",
+    "health.rule.hypothesis-without-outcome": "Hypoteser utan resultat",
+    "health.why.hypothesis-without-outcome":
+        "En hypotes är ett vad om ett ändrat beteende: utan resultatet den ska påverka kan ingen säga om vadet lönade "
+        "sig.",
+    "health.fix.hypothesis-without-outcome": "Ange resultatet den ska påverka i hypotesens fält outcome.",
+    "health.rule.goal-not-measurable": "Mål som inte går att mäta",
+    "health.why.goal-not-measurable":
+        "Ett mål behöver ett mätvärde, ett värde att nå och ett datum att nå det, annars kan ingen säga om det är på "
+        "rätt spår.",
+    "health.fix.goal-not-measurable": "Ge målet dess metric, target och by i roadmap.yml.",
+    "health.rule.strategy-without-metric": "Aktiva strategier utan mätvärde",
+    "health.why.strategy-without-metric":
+        "En strategi vi säger ja till behöver ett delmålsmätvärde som visar om den fungerar.",
+    "health.fix.strategy-without-metric": "Ge strategin ett metric i roadmap.yml, eller markera den med active: false.",
+    "health.rule.outcome-without-team": "Resultat utan team",
+    "health.why.outcome-without-team": "Ett ändrat beteende behöver en ägare: ett resultat utan team är ingens uppgift.",
+    "health.fix.outcome-without-team": "Fyll i resultatets fält team.",
+    "health.rule.outcome-without-work": "Resultat som ingen arbetar med",
+    "health.why.outcome-without-work":
+        "Ett resultat som inget tema, ingen fråga och ingen hypotes på horisonten nu eller nästa arbetar med är en "
+        "önskan, inte en plan.",
+    "health.fix.outcome-without-work":
+        "Planera ett tema, en fråga eller en hypotes för det nu eller nästa (direkt, eller en hypotes under en av "
+        "dess möjligheter), eller stryk resultatet.",
+    "health.rule.too-many-key-results": "Mål med för många nyckelresultat",
+    "health.why.too-many-key-results":
+        "Fler än fem nyckelresultat gör ett mål otydligt: fokusera på de få som betyder något.",
+    "health.fix.too-many-key-results": "Behåll högst fem: dela upp målet eller stryk de svagaste.",
+    "health.rule.testing-without-experiment": "Hypoteser som testas utan experiment",
+    "health.why.testing-without-experiment":
+        "En hypotes testas bara så länge ett experiment är planerat eller pågår.",
+    "health.fix.testing-without-experiment": "Planera ett experiment i hypotesens lista experiments, eller ändra status.",
+    "health.rule.review-overdue": "Granskningen är försenad",
+    "health.why.review-overdue":
+        "Vision, uppdrag, mål och strategier granskas i en fast rytm, så att färdplanen fortsätter att peka åt rätt "
+        "håll.",
+    "health.fix.review-overdue": "Granska dem tillsammans och sätt sedan review.last i roadmap.yml.",
+    "health.rule.metric-stale": "Inaktuella mätvärden",
+    "health.why.metric-stale": "Statusar och poäng från gamla mätningar ser exakta ut men kan vara fel.",
+    "health.fix.metric-stale": "Lägg till den senaste mätningen i mätvärdets CSV-fil.",
+    "health.rule.blocker-unaddressed": "Hinder som ingen tar itu med",
+    "health.why.blocker-unaddressed":
+        "Ett hinder förutsäger misslyckande: ett hinder som inget resultat, ingen möjlighet och inget arbete siktar på "
+        "är en känd risk som lämnas orörd.",
+    "health.fix.blocker-unaddressed":
+        "Rikta ett resultat, en möjlighet, ett tema, en fråga eller en hypotes mot det: skriv dess id i deras fält behaviours.",
+}
+
+
 EN: dict[str, str] = {
     # navigation and page titles
     "nav.roadmap": "Roadmap", "nav.journey": "Journey", "nav.stages": "Stages", "nav.themes": "Themes",
@@ -161,6 +343,7 @@ EN: dict[str, str] = {
     "doc.lang": "en",
     # words inside charts
     **{f"chart.{key}": word for key, word in DEFAULT_WORDS.items()},
+    **_HEALTH_EN,
 }
 
 NL: dict[str, str] = {
@@ -332,6 +515,7 @@ NL: dict[str, str] = {
     "chart.score.desc": "OKR-score van 0 tot 1; {green} of meer is op koers, "
                         "{amber} of meer loopt risico, lager is uit koers.",
     "chart.date": "Datum", "chart.value": "Waarde", "chart.note": "Opmerking",
+    **_HEALTH_NL,
 }
 
 SV: dict[str, str] = {
@@ -503,6 +687,7 @@ SV: dict[str, str] = {
     "chart.score.desc": "OKR-poäng från 0 till 1; {green} eller mer är på rätt spår, "
                         "{amber} eller mer är i riskzonen, lägre är ur kurs.",
     "chart.date": "Datum", "chart.value": "Värde", "chart.note": "Anteckning",
+    **_HEALTH_SV,
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "sv": SV}

@@ -54,6 +54,7 @@ class PageSpec:
     description: str = ""
     search: bool = True  # False: pages that only repeat item titles stay out of the search index
     in_nav: bool = False
+    nav_title: str = ""  # the title in the navigation, when it is not the section's label (a count)
 
     @property
     def markdown(self) -> str:

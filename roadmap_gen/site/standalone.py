@@ -21,7 +21,7 @@ import jinja2
 
 from roadmap_gen.compile.compiler import Compiled
 from roadmap_gen.site.assets import asset_sources, templates_dir
-from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.site.export import compiled_data, to_json
 from roadmap_gen.site.labels import labels_for
 from roadmap_gen.site.sanitize import BodyRenderer, shift_headings
 from roadmap_gen.site.sources import PageSpec
@@ -103,6 +103,6 @@ def write_pages(compiled: Compiled, out: Path, *, language: str | None, labels: 
         target = out / src
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-    data = roadmap_data(compiled.roadmap, compiled.figures, directory_urls)
+    data = compiled_data(compiled, directory_urls)
     (out / "roadmap.json").write_text(to_json(data), encoding="utf-8")
     return written

@@ -12,6 +12,7 @@ from roadmap_gen.format.model import PLURAL
 
 HOME = "index.md"
 JOURNEY = "journey/index.md"
+HEALTH = "health/index.md"  # roadmap health, internal builds only
 
 
 def item_page(kind: str, id: str) -> str:

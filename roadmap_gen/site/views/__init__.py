@@ -19,6 +19,7 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.sources import PageSpec, inert, search_block, text_block
 from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
 from roadmap_gen.site.views import board, changes, documents, home, measures, reviews as rv
+from roadmap_gen.site.views.health import health_page
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
 from roadmap_gen.site.views.cards import Cards
 from roadmap_gen.site.views.insights import Insights
@@ -47,6 +48,8 @@ class SiteViews:
         self.reviews, self.terms, self.site_url = reviews, terms, site_url
         self.goalposts = terms.goalposts if terms is not None else ()
         self.items.goalposts = terms.goalposts_by_item if terms is not None else {}
+        # roadmap health: a page in internal builds only
+        self.health = (compiled.findings, compiled.health_ignore) if compiled.audience == "internal" else None
 
     def pages(self) -> list[PageSpec]:
         """Every page, in site order: listings first, then each kind's item pages."""
@@ -72,6 +75,8 @@ class SiteViews:
             out.append(PageSpec(changes.GOALPOSTS_PAGE, t["goalposts.title"], "roadmap/goalposts.html",
                                 partial(rv.goalposts_view, kit, self.goalposts), hide=("toc",)))
         out += self.review_pages()
+        if self.health is not None:
+            out.append(health_page(kit, *self.health))
         for kind in ("stage", "theme", "question", "hypothesis", "outcome", "metric"):
             template = f"roadmap/index_{kind}.html" if kind in ("stage", "outcome", "metric") else \
                 "roadmap/index_items.html"
