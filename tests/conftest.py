@@ -79,6 +79,14 @@ def run_cli(*args: str, cwd: Path | str | None = None, env: dict[str, str] | Non
     return proc.returncode, proc.stdout, proc.stderr
 
 
+def without_findings(out: str) -> list[str]:
+    """The lines of ``roadmap-gen check`` output that are not roadmap health findings
+    (``path:line:column: warning: message [rule]``)."""
+    from roadmap_gen.compile.health import RULES
+
+    return [x for x in out.splitlines() if not any(x.endswith(f" [{rule}]") and ": warning: " in x for rule in RULES)]
+
+
 @pytest.fixture
 def roadmap(tmp_path: Path):
     """``roadmap(files)`` -> root of a minimal roadmap with ``files`` added (see make_roadmap)."""

@@ -10,7 +10,7 @@ from datetime import date
 
 from conftest import BASIC, run_cli
 from roadmap_gen.compile.compiler import Compiler
-from roadmap_gen.site.export import roadmap_data, to_json
+from roadmap_gen.site.export import compiled_data, health_entries, roadmap_data, to_json
 
 GOLDEN = BASIC / "roadmap.golden.json"
 KIND_LISTS = ("goals", "strategies", "stages", "metrics", "outcomes", "themes", "questions", "hypotheses",
@@ -34,9 +34,11 @@ def test_export_from_elsewhere_equals_golden_file(tmp_path):
 
 
 def test_library_export_equals_golden_file():
-    result = Compiler(BASIC / "content").compile(date(2026, 11, 25))
+    result = Compiler(BASIC / "content", BASIC).compile(date(2026, 11, 25))  # paths as the site has them
     assert result.ok
-    assert to_json(roadmap_data(result.roadmap, result.figures)) == GOLDEN.read_text(encoding="utf-8")
+    assert to_json(compiled_data(result)) == GOLDEN.read_text(encoding="utf-8")
+    health = health_entries(result.findings)
+    assert to_json(roadmap_data(result.roadmap, result.figures, health=health)) == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_export_is_deterministic_under_source_date_epoch():
@@ -145,7 +147,7 @@ def test_v1_fixture_export_gains_only_new_keys():
     assert now["format"] == 1
     assert now["journeys"] == [] and now["behaviours"] == []  # a v1 journey file has neither
     assert all(s["journey"] is None for s in now["stages"])
-    assert {"journeys", "behaviours"} <= {k for k in now if k not in v1} <= {"journeys", "behaviours", "health"}
+    assert {k for k in now if k not in v1} == {"journeys", "behaviours", "health"}
 
 
 def test_gains_only_sees_a_changed_value_and_a_removed_key():

@@ -178,8 +178,8 @@ def _metric_stale(r: m.Roadmap, f: Figures) -> Iterator[Finding]:
         if mf is not None and mf.stale:
             cadence = mt.review.text if mt.review else "?"
             yield Finding("metric-stale", mt.loc,
-                          f"metric `{mt.id}` is stale: last measured {mf.current_date}, due again {mf.next_due} "
-                          f"(review {cadence}); add a measurement to metrics/{mt.id}.csv", ("metric", mt.id))
+                          f"metric `{mt.id}` is stale: last measured {mf.current_date}, a new measurement was due "
+                          f"{mf.next_due} (review {cadence}); add it to metrics/{mt.id}.csv", ("metric", mt.id))
 
 
 def _blocker_unaddressed(r: m.Roadmap, f: Figures) -> Iterator[Finding]:

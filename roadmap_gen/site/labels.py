@@ -44,7 +44,7 @@ _HEALTH_EN: dict[str, str] = {
     "health.rule.goal-not-measurable": "Goals that cannot be measured",
     "health.why.goal-not-measurable":
         "A goal needs a metric, a value to reach and a date to reach it by, or nobody can say whether it is on track.",
-    "health.fix.goal-not-measurable": "Give the goal its metric, target and by in roadmap.yml.",
+    "health.fix.goal-not-measurable": "Give the goal a metric, a target and a by date in roadmap.yml.",
     "health.rule.strategy-without-metric": "Active strategies without a metric",
     "health.why.strategy-without-metric":
         "A strategy we say yes to needs a sub-goal metric that shows whether it is working.",
@@ -102,7 +102,7 @@ _HEALTH_NL: dict[str, str] = {
     "health.why.goal-not-measurable":
         "Een doel heeft een statistiek, een streefwaarde en een datum nodig, anders kan niemand zeggen of het op "
         "koers ligt.",
-    "health.fix.goal-not-measurable": "Geef het doel zijn metric, target en by in roadmap.yml.",
+    "health.fix.goal-not-measurable": "Geef het doel in roadmap.yml een statistiek, een streefwaarde en een einddatum.",
     "health.rule.strategy-without-metric": "Actieve strategieën zonder statistiek",
     "health.why.strategy-without-metric":
         "Een strategie waar we ja tegen zeggen heeft een subdoel-statistiek nodig die laat zien of ze werkt.",
@@ -124,7 +124,7 @@ _HEALTH_NL: dict[str, str] = {
     "health.rule.testing-without-experiment": "Hypotheses in test zonder experiment",
     "health.why.testing-without-experiment":
         "Een hypothese wordt alleen getest zolang er een experiment gepland staat of loopt.",
-    "health.fix.testing-without-experiment": "Plan een experiment in de lijst experiments van de hypothese, of wijzig de status.",
+    "health.fix.testing-without-experiment": "Plan een experiment bij de hypothese, of wijzig haar status.",
     "health.rule.review-overdue": "Herziening te laat",
     "health.why.review-overdue":
         "Visie, missie, doelen en strategieën worden in een vast ritme herzien, zodat de roadmap de goede kant op "
@@ -163,7 +163,7 @@ _HEALTH_SV: dict[str, str] = {
     "health.why.goal-not-measurable":
         "Ett mål behöver ett mätvärde, ett värde att nå och ett datum att nå det, annars kan ingen säga om det är på "
         "rätt spår.",
-    "health.fix.goal-not-measurable": "Ge målet dess metric, target och by i roadmap.yml.",
+    "health.fix.goal-not-measurable": "Ge målet ett mätvärde, ett målvärde och ett slutdatum i roadmap.yml.",
     "health.rule.strategy-without-metric": "Aktiva strategier utan mätvärde",
     "health.why.strategy-without-metric":
         "En strategi vi säger ja till behöver ett delmålsmätvärde som visar om den fungerar.",
@@ -185,7 +185,7 @@ _HEALTH_SV: dict[str, str] = {
     "health.rule.testing-without-experiment": "Hypoteser som testas utan experiment",
     "health.why.testing-without-experiment":
         "En hypotes testas bara så länge ett experiment är planerat eller pågår.",
-    "health.fix.testing-without-experiment": "Planera ett experiment i hypotesens lista experiments, eller ändra status.",
+    "health.fix.testing-without-experiment": "Planera ett experiment för hypotesen, eller ändra dess status.",
     "health.rule.review-overdue": "Granskningen är försenad",
     "health.why.review-overdue":
         "Vision, uppdrag, mål och strategier granskas i en fast rytm, så att färdplanen fortsätter att peka åt rätt "

@@ -85,8 +85,9 @@ def _detail(kit: Kit, f: Finding) -> str | None:
     """What a finding adds to its rule, in the site's language: the fields missing, a count, a date."""
     t, item = kit.t, kit.r.get(*f.item) if f.item else None
     if f.rule == "goal-not-measurable" and isinstance(item, m.Goal):
-        missing = [name for name in ("metric", "target", "by") if getattr(item, name) is None]
-        return t["health.missing"].format(fields=", ".join(missing))
+        words = {"metric": t["item.metric"], "target": t["vmgs.target"], "by": t["diff.deadline"]}
+        return t["health.missing"].format(fields=", ".join(w.lower() for name, w in words.items()
+                                                            if getattr(item, name) is None))
     if f.rule == "too-many-key-results" and isinstance(item, m.Okr):
         return t["health.key_results"].format(count=len(item.key_results))
     if f.rule == "metric-stale" and isinstance(item, m.Metric):
