@@ -108,6 +108,7 @@ def pages(roadmap) -> dict[str, str]:
         "kpis": "kpis/", "okrs": "okrs/", "hypotheses": "hypotheses/", "themes": "themes/", "questions": "questions/",
         "insight": first("insights", lambda i: i.get("segment")), "insights": "insights/",
         "opportunities": "opportunities/",
+        "health": "health/",
     }
 
 

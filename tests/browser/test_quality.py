@@ -14,9 +14,9 @@ from .conftest import SCREENSHOTS, run_axe
 pytestmark = pytest.mark.browser
 
 AXE_PAGES = ("home", "board", "stage", "theme", "question", "hypothesis", "outcome", "opportunity", "metric", "okr",
-             "kpis", "okrs", "hypotheses", "insight", "insights")
+             "kpis", "okrs", "hypotheses", "insight", "insights", "health")
 PHONE_PAGES = ("home", "board", "hypothesis", "outcome", "kpis", "okrs", "stage", "opportunity", "metric", "okr",
-               "hypotheses", "themes", "questions", "insight", "insights")
+               "hypotheses", "themes", "questions", "insight", "insights", "health")
 PHONE = 390
 # A4 landscape less the 8 mm margins of @page rg-landscape, in CSS pixels (96 per inch)
 LANDSCAPE_WIDTH = round((297 - 2 * 8) / 25.4 * 96)
