@@ -35,6 +35,8 @@ DEFAULT_WORDS: dict[str, str] = {
     "progress.desc": "Baseline {baseline}, current {current}, target {target}.",
     "progress.share": "{percent} of the way from baseline to target.",
     "elapsed": "{percent} of time elapsed",
+    "stale": "Stale data",  # after the status word of a bar computed from a stale metric
+    "stale.latest": "latest measurement {date}",
     # line chart
     "no_data": "No data yet",
     "no_measurements": "No measurements have been recorded yet.",

@@ -97,9 +97,12 @@ def line_chart(
 def progress_bar(
     *, id_prefix: str, label: str, baseline: float | None, current: float | None,
     target: float | None, status: str, elapsed: float | None = None, unit: str = "",
-    direction: str = "up", words: Mapping[str, str] | None = None,
+    direction: str = "up", words: Mapping[str, str] | None = None, stale: bool = False,
+    latest: date | None = None,
 ) -> str:
-    """Horizontal bar from baseline through current to target, with status word and time marker."""
+    """Horizontal bar from baseline through current to target, with status word and time marker.
+    ``stale``: the figures come from a metric past its next measurement (``latest``: its latest one's
+    date); the status word is followed by the word ``stale``, so colour never says it alone."""
     check_direction(direction)
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
@@ -122,13 +125,19 @@ def progress_bar(
         x = _c(elapsed * 100)
         body += (f'<line class="rg-progress__elapsed" x1="{x}" x2="{x}" y1="0" y2="10">'
                  f"<title>{_e(note)}</title></line>")
-    svg = bar_svg("rg-progress", pid, f"{label}: {word}", desc, body)
+    flag = ""
+    if stale:
+        since = fmt(w_["stale.latest"], date=day_label(latest, w_)) if latest else ""
+        desc += f" {w_['stale']}" + (f": {since}." if since else ".")
+        title = f' title="{_e(since)}"' if since else ""
+        flag = f' <span class="rg-flag rg-flag--stale rg-progress__stale"{title}>{_e(w_["stale"])}</span>'
+    svg = bar_svg("rg-progress", pid, f"{label}: {word}" + (f" ({w_['stale']})" if stale else ""), desc, body)
     values = "".join(
         f'<span class="rg-progress__{key}">{_e(w_[key])} {_e(text)}</span>'
         for key, text in zip(("baseline", "current", "target"), shown))
-    return (f'<div class="rg-progress rg-progress--{status}">'
+    return (f'<div class="rg-progress rg-progress--{status}{" rg-progress--stale" if stale else ""}">'
             f'<div class="rg-progress__head"><span class="rg-progress__label">{_e(label)}</span> '
-            f'<span class="rg-progress__status">{_e(word)}</span></div>{svg}'
+            f'<span class="rg-progress__status">{_e(word)}</span>{flag}</div>{svg}'
             f'<div class="rg-progress__values">{values}</div></div>')
 
 

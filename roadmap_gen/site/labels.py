@@ -341,6 +341,18 @@ EN: dict[str, str] = {
         "Paste this into an intranet page: Confluence's iframe macro or SharePoint's Embed web part.",
     "embed.relative": "Set site_url in mkdocs.yml to get the full address.", "embed.open": "Open the full roadmap",
     "doc.lang": "en",
+    # the chain: goal and strategy pages, what key results name, stale markers
+    "stale.flag": "Stale data", "stale.latest": "latest measurement",
+    "goal.strategies_none": "No strategy names this goal yet.", "goal.okrs": "OKRs of these strategies",
+    "goal.metric_none": "This goal names no metric, so it has no status.",
+    "strategy.active": "Active", "strategy.yes": "Yes", "strategy.no": "No, not pursued now",
+    "strategy.metric": "Sub-goal metric", "strategy.metric_none": "This strategy names no sub-goal metric.",
+    "strategy.outcomes_none": "No outcome names this strategy yet.",
+    "strategy.work": "Themes, questions and hypotheses of its outcomes",
+    "strategy.work_none": "Nothing on the board works on its outcomes yet.",
+    "tactic.items": "Work on this tactic",
+    "okr.outcome": "Outcome", "okr.hypotheses": "Hypotheses", "okr.via_outcome": "the outcome's metric",
+    "item.key_results": "Key results naming it", "item.tactic": "Tactic",
     # words inside charts
     **{f"chart.{key}": word for key, word in DEFAULT_WORDS.items()},
     **_HEALTH_EN,
@@ -516,6 +528,20 @@ NL: dict[str, str] = {
                         "{amber} of meer loopt risico, lager is uit koers.",
     "chart.date": "Datum", "chart.value": "Waarde", "chart.note": "Opmerking",
     **_HEALTH_NL,
+    # the chain: goal and strategy pages, what key results name, stale markers
+    "stale.flag": "Verouderde gegevens", "stale.latest": "laatste meting",
+    "goal.strategies_none": "Nog geen strategie noemt dit doel.", "goal.okrs": "OKR's van deze strategieën",
+    "goal.metric_none": "Dit doel noemt geen statistiek en heeft dus geen status.",
+    "strategy.active": "Actief", "strategy.yes": "Ja", "strategy.no": "Nee, nu niet actief",
+    "strategy.metric": "Statistiek van het subdoel",
+    "strategy.metric_none": "Deze strategie noemt geen statistiek voor een subdoel.",
+    "strategy.outcomes_none": "Nog geen resultaat noemt deze strategie.",
+    "strategy.work": "Thema's, vragen en hypotheses van haar resultaten",
+    "strategy.work_none": "Nog niets op het bord werkt aan haar resultaten.",
+    "tactic.items": "Werk aan deze tactiek",
+    "okr.outcome": "Resultaat", "okr.hypotheses": "Hypotheses", "okr.via_outcome": "de statistiek van het resultaat",
+    "item.key_results": "Kernresultaten die dit noemen", "item.tactic": "Tactiek",
+    "chart.stale": "Verouderde gegevens", "chart.stale.latest": "laatste meting {date}",
 }
 
 SV: dict[str, str] = {
@@ -688,6 +714,19 @@ SV: dict[str, str] = {
                         "{amber} eller mer är i riskzonen, lägre är ur kurs.",
     "chart.date": "Datum", "chart.value": "Värde", "chart.note": "Anteckning",
     **_HEALTH_SV,
+    # the chain: goal and strategy pages, what key results name, stale markers
+    "stale.flag": "Inaktuella data", "stale.latest": "senaste mätning",
+    "goal.strategies_none": "Ingen strategi nämner det här målet än.", "goal.okrs": "OKR:s för dessa strategier",
+    "goal.metric_none": "Målet nämner inget mätvärde och har därför ingen status.",
+    "strategy.active": "Aktiv", "strategy.yes": "Ja", "strategy.no": "Nej, drivs inte nu",
+    "strategy.metric": "Delmålets mätvärde", "strategy.metric_none": "Strategin nämner inget mätvärde för ett delmål.",
+    "strategy.outcomes_none": "Inget resultat nämner den här strategin än.",
+    "strategy.work": "Teman, frågor och hypoteser för dess resultat",
+    "strategy.work_none": "Inget på tavlan arbetar med dess resultat än.",
+    "tactic.items": "Arbete med den här taktiken",
+    "okr.outcome": "Resultat", "okr.hypotheses": "Hypoteser", "okr.via_outcome": "resultatets mätvärde",
+    "item.key_results": "Nyckelresultat som nämner detta", "item.tactic": "Taktik",
+    "chart.stale": "Inaktuella data", "chart.stale.latest": "senaste mätning {date}",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "sv": SV}

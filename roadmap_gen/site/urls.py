@@ -36,12 +36,21 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+HOME_SECTIONS = {"goal": "goals", "strategy": "strategies"}
+"""Kinds listed in a section of the home page (this anchor) instead of an index page of their own; each of
+their items also keeps an anchor there, ``#<kind>-<id>``, besides its page."""
+
+
 def item_url(kind: str, id: str, directory_urls: bool = True) -> str:
-    """Site-relative URL of an item; goals and strategies are anchors on the home page."""
-    if kind in ("goal", "strategy"):
-        home = page_url(HOME, directory_urls)
-        return f"{home or './'}#{kind}-{id}"
+    """Site-relative URL of an item's page."""
     return page_url(item_page(kind, id), directory_urls)
+
+
+def kind_list_url(kind: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of the list of a kind's items: its index page, or its section of the home page."""
+    if kind in HOME_SECTIONS:
+        return f"{page_url(HOME, directory_urls) or './'}#{HOME_SECTIONS[kind]}"
+    return page_url(index_page(kind), directory_urls)
 
 
 def relative_url(target: str, base: str) -> str:

@@ -164,7 +164,7 @@ class SiteViews:
         if isinstance(item, m.Question) and item.answer:
             parts.append(f'<div class="rg-answer"><p class="rg-answer__label">{inert(t["item.answer"])}</p>'
                          f'{text_block("p", "rg-answer__text", item.answer)}</div>')
-        if isinstance(item, (m.Stage, m.Metric)) and item.description:
+        if isinstance(item, (m.Stage, m.Metric, m.Goal, m.Strategy)) and item.description:
             parts.append(text_block("p", "rg-lead", item.description))
         return "\n\n".join(parts)
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from roadmap_gen.compile.compute import Figures, Progress
 from roadmap_gen.format import model as m
 from roadmap_gen.site import charts, phrasing
-from roadmap_gen.site.urls import HOME, RelativeTo, index_page, item_url, page_url
+from roadmap_gen.site.urls import HOME, RelativeTo, item_url, kind_list_url, page_url
 
 HISTORY_PAGE = "changes/index.md"
 KPIS_PAGE = "kpis/index.md"
@@ -68,6 +68,29 @@ class Kit:
             return item.status
         if isinstance(item, m.Outcome):
             return self.f.outcomes[item.id].status
+        if isinstance(item, m.Goal) and item.id in self.f.goals:
+            return self.f.goals[item.id].status
+        return None
+
+    # -- stale figures -------------------------------------------------------------------------
+    def stale_flag(self, stale: bool, metric_id: str | None = None) -> dict | None:
+        """The marker of a status or score computed from a stale metric: the word, and when that metric was
+        last measured (``since``, ``title``); None when it is fresh."""
+        if not stale:
+            return None
+        mf = self.f.metrics.get(metric_id) if metric_id else None
+        since = self.when(mf.current_date) if mf is not None else None
+        return {"label": self.t["stale.flag"], "since": since, "since_label": self.t["stale.latest"],
+                "title": f"{self.t['metric.stale_since']} {since['text']}" if since else None}
+
+    def stale_of(self, item: m.Item) -> dict | None:
+        """:meth:`stale_flag` of a goal, outcome or OKR (None for other kinds)."""
+        if isinstance(item, m.Outcome):
+            return self.stale_flag(self.f.outcomes[item.id].stale, item.metric)
+        if isinstance(item, m.Goal) and item.id in self.f.goals:
+            return self.stale_flag(self.f.goals[item.id].stale, item.metric)
+        if isinstance(item, m.Okr):
+            return self.stale_flag(self.f.okrs[item.id].stale)
         return None
 
     def status(self, status: str | None) -> dict | None:
@@ -80,11 +103,11 @@ class Kit:
         if static is False:
             item = self.r.get(kind, id)
             static = self._refs[kind, id] = None if item is None else (
-                self.t[f"kind.{kind}"], item.title, self.status_of(item))
+                self.t[f"kind.{kind}"], item.title, self.status_of(item), self.stale_of(item))
         if static is None:
             return None
         return {"kind": kind, "kind_label": static[0], "id": id, "title": static[1],
-                "url": at.item(kind, id), "status": static[2]}
+                "url": at.item(kind, id), "status": static[2], "stale": static[3]}
 
     def refs(self, at: Links, kind: str, ids) -> list[dict]:
         return [r for r in (self.ref(at, kind, i) for i in ids) if r]
@@ -95,7 +118,7 @@ class Kit:
         return out
 
     def kind_crumb(self, at: Links, kind: str) -> tuple[str, str]:
-        return self.t[f"kinds.{kind}"], at.page(index_page(kind))
+        return self.t[f"kinds.{kind}"], at.href(kind_list_url(kind, at.directory_urls))
 
     def strategy_title(self, id: str | None) -> str | None:
         s = self.r.get("strategy", id) if id else None
@@ -121,9 +144,11 @@ class Kit:
         key = (p, unit, direction, pid, label)  # the same bar recurs on many pages
         bar = self._bars.get(key)
         if bar is None:
+            latest = self.f.metrics[metric.id].current_date if metric and p.stale else None
             bar = self._bars[key] = Markup(charts.progress_bar(
                 id_prefix=pid, label=label, baseline=p.baseline, current=p.current, target=p.target,
-                status=p.status, elapsed=p.elapsed, unit=unit, direction=direction, words=self.words))
+                status=p.status, elapsed=p.elapsed, unit=unit, direction=direction, words=self.words,
+                stale=p.stale, latest=latest))
         return bar
 
     def outcome_summary(self, at: Links, o: m.Outcome, pid: str) -> dict:

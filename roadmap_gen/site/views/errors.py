@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from roadmap_gen.format import model as m
 from roadmap_gen.format.diagnostics import Diagnostic
 from roadmap_gen.site.sources import PageSpec
-from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
+from roadmap_gen.site.urls import HOME, HOME_SECTIONS, JOURNEY, index_page, item_page
 from roadmap_gen.site.views.base import HISTORY_PAGE, KPIS_PAGE, Links
 
 TEMPLATE = "roadmap/errors.html"
@@ -30,7 +30,8 @@ def errors_view(labels: dict[str, str], errors: list[Diagnostic], at: Links) -> 
 def error_addresses(known: Iterable[str], roadmap: m.Roadmap | None) -> list[str]:
     """Where the error page goes: the home page, the roadmap's sections, every page of the last good build
     (``known``) and every item the content names now."""
-    out = dict.fromkeys([HOME, JOURNEY, KPIS_PAGE, HISTORY_PAGE, *(index_page(k) for k in m.PAGE_KINDS), *known])
+    indexes = (index_page(k) for k in m.PAGE_KINDS if k not in HOME_SECTIONS)  # goals: a home page section
+    out = dict.fromkeys([HOME, JOURNEY, KPIS_PAGE, HISTORY_PAGE, *indexes, *known])
     if roadmap is not None:
         out.update(dict.fromkeys(item_page(i.kind, i.id) for i in roadmap.all_items() if i.kind in m.PAGE_KINDS))
     return list(out)

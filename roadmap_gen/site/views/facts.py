@@ -18,6 +18,34 @@ def opportunity_root(kit: Kit, o: m.Opportunity) -> str | None:
     return o.outcome
 
 
+def tactic_ref(kit: Kit, at: Links, tactic_id: str | None) -> dict | None:
+    """A link to a tactic, on its strategy's page: for the facts of a theme or hypothesis naming it."""
+    for s, x in kit.r.tactics() if tactic_id else ():
+        if x.id == tactic_id:
+            return {"title": x.title, "url": at.item("strategy", s.id) + f"#tactic-{x.id}"}
+    return None
+
+
+def chain_facts(kit: Kit, at: Links, item: m.Item, add) -> None:
+    """The facts of goals and strategies, and the tactic a theme or hypothesis carries out."""
+    t = kit.t
+    if isinstance(item, m.Goal):
+        metric = kit.r.get("metric", item.metric) if item.metric else None
+        add(t["item.metric"], refs=kit.refs(at, "metric", [item.metric] if item.metric else []))
+        by = kit.when(item.by)
+        if item.target is not None:
+            target = kit.num(item.target, metric.unit if metric else "")
+            add(t["vmgs.target"], f"{target} {t['vmgs.by']} {by['text']}" if by else target)
+        elif by:
+            add(t["diff.deadline"], by["text"])
+    if isinstance(item, m.Strategy):
+        add(t["vmgs.goal"], refs=kit.refs(at, "goal", [item.goal] if item.goal else []))
+        add(t["strategy.active"], t["strategy.yes"] if item.active else t["strategy.no"])
+    if isinstance(item, (m.Theme, m.Hypothesis)):
+        tactic = tactic_ref(kit, at, item.tactic)
+        add(t["item.tactic"], refs=[tactic] if tactic else None)
+
+
 def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
     t = kit.t
     rows: list[dict] = []
@@ -48,12 +76,13 @@ def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
         add(t["item.outcome"], refs=one("outcome", opportunity_root(kit, item)))
         add(t["item.parent"], refs=one("opportunity", item.parent))
     if isinstance(item, m.Outcome):
-        add(t["item.strategy"], value=kit.strategy_title(item.strategy))
+        add(t["item.strategy"], refs=one("strategy", item.strategy))
         add(t["item.metric"], refs=one("metric", item.metric))
     if isinstance(item, m.Insight):
         add(t["insight.source"], item.source_text)
         add(t["insight.segment"], item.segment)
         add(t["insight.date"], kit.when(item.date)["text"])
         add(t["insight.link"], refs=[{"url": item.url, "title": item.url}] if item.url else None)
+    chain_facts(kit, at, item, add)
     add(t["item.team"], getattr(item, "team", None))
     return rows

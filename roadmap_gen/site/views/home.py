@@ -6,6 +6,7 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.sources import inert, text_block
 from roadmap_gen.site.urls import JOURNEY, index_page
 from roadmap_gen.site.views.base import KPIS_PAGE, Kit, Links, toc_entry
+from roadmap_gen.site.views.chain import metric_value, strategy_outcomes, tactics
 from roadmap_gen.site.views.related import Related
 
 
@@ -25,27 +26,18 @@ def _goal(kit: Kit, at: Links, g: m.Goal) -> dict:
     # the target as the progress bar beside it writes it, with the baseline and current value
     target = kit.nums(*((p.baseline, p.current) if p else (None, None)), g.target,
                       unit=metric.unit if metric else "")[2]
-    return {"id": g.id, "anchor": f"goal-{g.id}", "title": g.title, "north_star": g.north_star,
+    return {"id": g.id, "anchor": f"goal-{g.id}", "title": g.title, "url": at.item("goal", g.id),
+            "north_star": g.north_star,
             "description": g.description, "metric": kit.ref(at, "metric", g.metric),
             "target": target if g.target is not None else None, "by": kit.when(g.by),
             "progress": kit.progress(p, metric, f"goal-{g.id}-progress", g.title) if p and metric else None}
 
 
-def _metric_value(kit: Kit, metric_id: str | None) -> dict | None:
-    mt = kit.r.get("metric", metric_id) if metric_id else None
-    if mt is None:
-        return None
-    mf = kit.f.metrics[mt.id]
-    current, target = kit.nums(mf.current, mt.target.value if mt.target else None, unit=mt.unit)
-    return {"current": current, "stale": mf.stale, "target": target if mt.target else None}
-
-
-def _strategy(kit: Kit, at: Links, s: m.Strategy) -> dict:
-    goal = kit.r.get("goal", s.goal) if s.goal else None
+def _strategy(kit: Kit, related: Related, at: Links, s: m.Strategy) -> dict:
     return {"id": s.id, "anchor": f"strategy-{s.id}", "title": s.title, "description": s.description,
-            "goal": {"title": goal.title, "url": f"#goal-{s.goal}"} if goal else None,
-            "metric": kit.ref(at, "metric", s.metric), "metric_value": _metric_value(kit, s.metric),
-            "tactics": [{"title": x.title, "active": x.active, "description": x.description} for x in s.tactics]}
+            "url": at.item("strategy", s.id), "goal": kit.ref(at, "goal", s.goal),
+            "metric": kit.ref(at, "metric", s.metric), "metric_value": metric_value(kit, s.metric),
+            "tactics": tactics(kit, related, at, s), "outcomes": strategy_outcomes(kit, related, at, s.id)}
 
 
 def journey_strip(kit: Kit, related: Related, at: Links) -> list[dict]:
@@ -70,8 +62,8 @@ def home(kit: Kit, related: Related, at: Links) -> dict:
            toc_entry("strategies", t["vmgs.strategies"])]
     return {"title": r.title, "toc": toc, "crumbs": [],
             "goals": [_goal(kit, at, g) for g in sorted(r.goals, key=lambda g: not g.north_star)],
-            "yes": [_strategy(kit, at, s) for s in r.strategies if s.active],
-            "no": [_strategy(kit, at, s) for s in r.strategies if not s.active],
+            "yes": [_strategy(kit, related, at, s) for s in r.strategies if s.active],
+            "no": [_strategy(kit, related, at, s) for s in r.strategies if not s.active],
             "review": review, "as_of": kit.when(f.as_of), "counts": counts,
             "journey": journey_strip(kit, related, at),
             "journey_url": at.page(JOURNEY), "kpis_url": at.page(KPIS_PAGE), "okrs_url": at.page(index_page("okr"))}

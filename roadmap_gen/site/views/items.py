@@ -8,9 +8,10 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.urls import JOURNEY
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, Kit, Links, toc_entry
 from roadmap_gen.site.views.cards import Cards
+from roadmap_gen.site.views.chain import Chain
 from roadmap_gen.site.views.facts import facts
 from roadmap_gen.site.views.insights import Insights
-from roadmap_gen.site.views.measures import metric_chart, metric_page, okr_view
+from roadmap_gen.site.views.measures import key_results_naming, metric_chart, metric_page, okr_view
 from roadmap_gen.site.views.related import Related
 from roadmap_gen.site.views.trees import Trees
 
@@ -29,6 +30,10 @@ def listed_above(extra: dict[str, Any]):
         yield card["kind"], card["id"]
     for o in extra.get("outcomes", ()):
         yield "outcome", o["id"]
+    for s in extra.get("strategies", ()):
+        yield "strategy", s["id"]
+    for o in [*extra.get("okrs", ()), *(kr["okr"] for kr in extra.get("key_results", ()))]:
+        yield "okr", o["id"]
     yield from _tree_keys([*extra["tree"]["roots"]] if extra.get("tree") else extra.get("subtree", []))
 
 
@@ -37,6 +42,7 @@ class Items:
 
     def __init__(self, kit: Kit, cards: Cards, related: Related, trees: Trees, insights: Insights) -> None:
         self.kit, self.cards, self.related, self.trees, self.insights = kit, cards, related, trees, insights
+        self.chain = Chain(kit, cards, related)
         self.goalposts: Any = {}  # (kind, id, commit sha) -> goalposts moved (roadmap_gen.git.goalposts.by_item)
 
     def build(self, at: Links, item: m.Item) -> dict[str, Any]:
@@ -64,7 +70,7 @@ class Items:
                 "crumbs": kit.crumbs(at, kit.kind_crumb(at, item.kind), (item.title, None)),
                 "item": {"id": item.id, "title": item.title, "kind": item.kind,
                          "kind_label": t[f"kind.{item.kind}"], "public": item.is_public},
-                "status": kit.status(kit.status_of(item)), "facts": facts(kit, at, item),
+                "status": kit.status(kit.status_of(item)), "stale": kit.stale_of(item), "facts": facts(kit, at, item),
                 "backlinks": backlinks, "backlinks_above": all_above, "history": history, "evidence": evidence,
                 "edit_url": f"{kit.edit_url.rstrip('/')}/{item.source}" if kit.edit_url else None, **extra}
 
@@ -117,8 +123,17 @@ class Items:
         toc = [toc_entry("experiments", t["hyp.experiments"])]
         if item.links:
             toc.append(toc_entry("links", t["item.links"]))
-        return {"confidence": item.confidence, "experiments": experiments, "outcome_progress": outcomes,
-                "links": [{"title": k.title, "url": k.url} for k in item.links]}, toc
+        view = {"confidence": item.confidence, "experiments": experiments, "outcome_progress": outcomes,
+                "links": [{"title": k.title, "url": k.url} for k in item.links]}
+        return self._key_results(at, item, view, toc)
+
+    def _key_results(self, at: Links, item: m.Item, view: dict, toc: list[dict]):
+        """An outcome's or hypothesis's view with the key results naming it, after the kind's own sections."""
+        view["key_results"] = key_results_naming(self.kit, at, item.kind, item.id, f"{item.kind}-{item.id}-krs")
+        if view["key_results"]:
+            at_cards = next((i for i, e in enumerate(toc) if e["id"] == "related-items"), len(toc))
+            toc = [*toc[:at_cards], toc_entry("key-results", self.kit.t["item.key_results"]), *toc[at_cards:]]
+        return view, toc
 
     def _outcome(self, at: Links, item: m.Outcome):
         kit = self.kit
@@ -126,8 +141,9 @@ class Items:
         p = kit.f.outcomes[item.id]
         chart = metric_chart(kit, metric, f"outcome-{item.id}-chart", target=p.target, by=p.by) if metric else None
         cards, toc = self._cards_section(at, self.related.board_outcome.get(item.id, []), kit.t["outcome.items"])
-        return {"progress": kit.progress(p, metric, f"outcome-{item.id}", item.title), "chart": chart,
-                "tree": self.trees.tree(at, item), "cards": cards}, [toc_entry("tree", kit.t["tree.title"]), *toc]
+        view = {"progress": kit.progress(p, metric, f"outcome-{item.id}", item.title), "chart": chart,
+                "tree": self.trees.tree(at, item), "cards": cards}
+        return self._key_results(at, item, view, [toc_entry("tree", kit.t["tree.title"]), *toc])
 
     def _opportunity(self, at: Links, item: m.Opportunity):
         kit = self.kit
@@ -161,6 +177,12 @@ class Items:
 
     def _okr(self, at: Links, item: m.Okr):
         return {"okr": okr_view(self.kit, at, item, f"okr-{item.id}")}, []
+
+    def _goal(self, at: Links, item: m.Goal):
+        return self.chain.goal(at, item)
+
+    def _strategy(self, at: Links, item: m.Strategy):
+        return self.chain.strategy(at, item)
 
     def _insight(self, at: Links, item: m.Insight):
         return self.insights.page(at, item)

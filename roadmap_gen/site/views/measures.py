@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from roadmap_gen.compile.compute import KeyResultFigures
 from roadmap_gen.format import model as m
 from roadmap_gen.site import charts
 from roadmap_gen.site.views.base import Kit, Links, toc_entry
@@ -81,24 +82,43 @@ def figure_unit(unit: str | None) -> tuple[str, str]:
     return (unit, "") if len(unit) <= 5 and " " not in unit else ("", unit)
 
 
+def key_result_view(kit: Kit, at: Links, kr: m.KeyResult, kf: KeyResultFigures, pid: str) -> dict:
+    """One key result: its figures and score, the metric it is measured by (its own, or its outcome's),
+    the outcome and hypotheses it names, and whether its score is stale."""
+    metric_id = kf.metric or kr.metric
+    metric = kit.r.get("metric", metric_id) if metric_id else None
+    unit, once = figure_unit(kr.unit if kr.unit is not None else metric.unit if metric else "")
+    start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
+    outcome = kit.r.get("outcome", kr.outcome) if kr.outcome else None
+    return {"title": kr.title, "from": start, "to": to, "current": current, "unit": once,
+            "metric": kit.ref(at, "metric", metric_id), "via_outcome": bool(kf.metric and not kr.metric),
+            "outcome": {**kit.ref(at, "outcome", outcome.id), "status": kit.status(kit.status_of(outcome))}
+            if outcome else None, "hypotheses": kit.refs(at, "hypothesis", kr.hypotheses),
+            "score": _score(kit, kf.score), "stale": kit.stale_flag(kf.stale, kf.metric),
+            "bar": Markup(charts.score_bar(kf.score, id_prefix=pid, label=kr.title, words=kit.words))}
+
+
 def okr_view(kit: Kit, at: Links, okr: m.Okr, pid: str) -> dict:
     of = kit.f.okrs[okr.id]
-    krs = []
-    for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results)):
-        metric = kit.r.get("metric", kr.metric) if kr.metric else None
-        unit, once = figure_unit(kr.unit if kr.unit is not None else metric.unit if metric else "")
-        start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
-        krs.append({"title": kr.title, "from": start, "to": to,
-                    "current": current, "metric": kit.ref(at, "metric", kr.metric), "unit": once,
-                    "score": _score(kit, kf.score),
-                    "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
-                                                   words=kit.words))})
+    krs = [key_result_view(kit, at, kr, kf, f"{pid}-kr{i + 1}")
+           for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results))]
     return {**kit.ref(at, "okr", okr.id), "objective": okr.title, "period": okr.period.text,
             "period_state": of.period_state, "period_label": kit.t[_PERIOD_LABEL[of.period_state]],
-            "team": okr.team, "strategy": kit.strategy_title(okr.strategy), "score": _score(kit, of.score),
+            "team": okr.team, "strategy": kit.ref(at, "strategy", okr.strategy), "score": _score(kit, of.score),
             "light": of.light, "light_label": kit.t[f"okr.light.{of.light}"],
             "bar": Markup(charts.score_bar(of.score, id_prefix=f"{pid}-score", label=okr.title, words=kit.words)),
             "key_results": krs}
+
+
+def key_results_naming(kit: Kit, at: Links, kind: str, id: str, pid: str) -> list[dict]:
+    """The key results naming an outcome or hypothesis (``kind``, ``id``), each with its objective."""
+    out = []
+    for okr_id, i in kit.f.key_results_for.get((kind, id), ()):
+        okr = kit.r.get("okr", okr_id)
+        kr, kf = okr.key_results[i], kit.f.okrs[okr_id].key_results[i]
+        out.append({**key_result_view(kit, at, kr, kf, f"{pid}-{okr_id}-kr{i + 1}"),
+                    "okr": kit.ref(at, "okr", okr_id), "period": okr.period.text})
+    return out
 
 
 def _okr_order(kit: Kit):

@@ -34,3 +34,8 @@ class Related:
         self.board_stage = _group(self.board_items, lambda i: i.stages)
         self.board_outcome = _group(self.board_items, lambda i: i.outcomes)
         self.outcome_stage = _group(r.outcomes, lambda o: o.stages)
+        # the chain: goal -> strategies -> outcomes, a strategy's OKRs, the work carrying out each tactic
+        self.goal_strategies = _group(r.strategies, lambda s: (s.goal,))
+        self.strategy_outcomes = _group(r.outcomes, lambda o: (o.strategy,))
+        self.strategy_okrs = _group(r.okrs, lambda o: (o.strategy,))
+        self.tactic = _group(sorted([*r.themes, *r.hypotheses], key=card_order), lambda i: (i.tactic,))
