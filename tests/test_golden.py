@@ -64,10 +64,7 @@ def test_golden_every_entry_has_id_and_url():
     for kind in KIND_LISTS:
         for e in data[kind]:
             assert isinstance(e["id"], str) and isinstance(e["url"], str), (kind, e)
-            if kind in ("goals", "strategies"):
-                assert e["url"] == f"./#{kind[:-1] if kind == 'goals' else 'strategy'}-{e['id']}"
-            else:
-                assert e["url"] == f"{kind}/{e['id']}/"
+            assert e["url"] == f"{kind}/{e['id']}/"  # goals and strategies too: pages of their own (1.1)
 
 
 def test_golden_ids_in_source_order():

@@ -478,7 +478,7 @@ def test_home_splits_strategies_into_yes_and_no(probe):
     assert [a.find("h4").text() for a in yes.find_all("article", cls="rg-strategy")] == ["Strategy we pursue"]
     assert [a.find("h4").text() for a in no.find_all("article", cls="rg-strategy")] == ["Strategy we decline"]
     goal_link = yes.find("p", cls="rg-strategy__meta").find("a")
-    assert goal_link.get("href") == "#goal-star"
+    assert goal_link.get("href") == "goals/star/"  # the goal's page (1.1); its anchor on this page stays
 
 
 def test_home_greys_inactive_tactics(probe, site):
