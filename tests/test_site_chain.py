@@ -29,6 +29,7 @@ goals:
     metric: nps
     target: 60
     visibility: public
+  - {id: loved, title: Be the clinics' favourite tool, visibility: public}
 strategies:
   - id: self-serve
     title: Self-serve onboarding
@@ -204,6 +205,13 @@ def test_goal_page_without_strategies_or_fresh_says_so(site):
     assert stale_flags(doc) == []  # its metric is measured yearly: fresh
 
 
+def test_goal_page_without_a_metric_has_no_status(site):
+    doc = main(site, "goals/loved/index.html")
+    assert not doc.has("span", cls="rg-badge") and not doc.has("div", cls="rg-progress")
+    assert "This goal names no metric, so it has no status." in doc.clean_text()
+    assert "No strategy names this goal yet." in doc.clean_text()
+
+
 def test_goal_breadcrumb_leads_to_the_home_pages_goals(site):
     crumbs = main(site, "goals/grow/index.html").find("nav", cls="rg-crumbs")
     assert links(crumbs) == [("Roadmap", "../../"), ("Goals", "../../#goals")]
@@ -357,6 +365,9 @@ def test_a_stale_goal_says_so_on_the_home_page_and_its_page(site):
     assert bar.find("span", cls="rg-progress__stale").get("title") == "latest measurement Sep 1, 2026"
     assert "(Stale data)" in bar.find("title").text()
     assert stale_flags(main(site, "goals/happy/index.html")) == []
+    for rel in ("pack/index.html", "embed/index.html"):  # the one-pager in the review pack and the embed
+        goals = page(site, rel).find("section", cls="rg-vmgs__goals").find_all("li", cls="rg-goal")
+        assert [stale_flags(g) for g in goals] == [[STALE], [], []], rel
 
 
 def test_a_stale_outcome_says_so_wherever_its_status_is_shown(site):
@@ -402,11 +413,12 @@ def test_a_stale_key_result_and_okr_say_so_on_okr_pages_and_the_index(site):
 
 def test_stale_markers_match_roadmap_json(site):
     data = json.loads(read(site / "roadmap.json"))
-    assert {g["id"]: g["stale"] for g in data["goals"]} == {"grow": True, "happy": False}
+    assert {g["id"]: g["stale"] for g in data["goals"]} == {"grow": True, "happy": False, "loved": False}
     assert {o["id"]: o["stale"] for o in data["outcomes"]} == {"more-revenue": True, "secret-outcome": False,
                                                                 "week-one": False}
     assert {o["id"]: o["stale"] for o in data["okrs"]} == {"q4-activation": False, "q4-revenue": True}
-    assert {g["id"]: g["url"] for g in data["goals"]} == {"grow": "goals/grow/", "happy": "goals/happy/"}
+    assert {g["id"]: g["url"] for g in data["goals"]} == {"grow": "goals/grow/", "happy": "goals/happy/",
+                                                          "loved": "goals/loved/"}
     assert data["strategies"][0]["url"] == "strategies/self-serve/"
 
 
@@ -423,7 +435,7 @@ def test_public_build_has_no_page_of_an_internal_strategy_and_no_link_to_it(publ
     assert (public / "strategies/self-serve/index.html").is_file()
     assert not (public / "strategies/secret-plan").exists()
     assert not (public / "outcomes/secret-outcome").exists()
-    for path in public.rglob("*.html"):
+    for path in [*public.rglob("*.html"), *public.rglob("*.json"), *public.rglob("*.xml")]:
         text = read(path)
         assert "secret-plan" not in text and "Secret acquisition plan" not in text, path
         assert "Secret tactic" not in text and "secret-tactic" not in text, path

@@ -109,6 +109,8 @@ def pages(roadmap) -> dict[str, str]:
         "insight": first("insights", lambda i: i.get("segment")), "insights": "insights/",
         "opportunities": "opportunities/",
         "health": "health/",
+        "goal": first("goals", lambda g: g.get("metric")),
+        "strategy": first("strategies", lambda st: st["id"] in {o.get("strategy") for o in roadmap["outcomes"]}),
     }
 
 

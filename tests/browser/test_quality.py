@@ -14,9 +14,9 @@ from .conftest import SCREENSHOTS, run_axe
 pytestmark = pytest.mark.browser
 
 AXE_PAGES = ("home", "board", "stage", "theme", "question", "hypothesis", "outcome", "opportunity", "metric", "okr",
-             "kpis", "okrs", "hypotheses", "insight", "insights", "health")
+             "kpis", "okrs", "hypotheses", "insight", "insights", "health", "goal", "strategy")
 PHONE_PAGES = ("home", "board", "hypothesis", "outcome", "kpis", "okrs", "stage", "opportunity", "metric", "okr",
-               "hypotheses", "themes", "questions", "insight", "insights", "health")
+               "hypotheses", "themes", "questions", "insight", "insights", "health", "goal", "strategy")
 PHONE = 390
 # A4 landscape less the 8 mm margins of @page rg-landscape, in CSS pixels (96 per inch)
 LANDSCAPE_WIDTH = round((297 - 2 * 8) / 25.4 * 96)
@@ -146,7 +146,8 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-SCREENSHOT_PAGES = ("home", "board", "hypothesis", "okrs", "okr", "kpis", "metric", "opportunities", "stage", "theme")
+SCREENSHOT_PAGES = ("home", "board", "hypothesis", "okrs", "okr", "kpis", "metric", "opportunities", "stage", "theme",
+                    "goal", "strategy")
 
 
 def test_screenshots_for_review(open_page, pages, server):
