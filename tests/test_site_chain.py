@@ -5,11 +5,13 @@ is shown. Content format 1.1, "The chain from goal to experiment" and "Stale fig
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from sitehelpers import broken_links, build, content, mkdocs_config, page, read, write_site
+from roadmap_gen.site.charts import progress_bar
+from sitehelpers import broken_links, build, content, mkdocs_config, page, parse, read, write_site
 
 ROADMAP = """\
 title: Chain roadmap
@@ -442,3 +444,20 @@ def test_public_build_has_no_page_of_an_internal_strategy_and_no_link_to_it(publ
     goal = main(public, "goals/grow/index.html")
     assert texts(goal.find_all("h3", cls="rg-strategy__title")) == ["Self-serve onboarding"]
     assert broken_links(public) == []
+
+
+def test_progress_bar_writes_stale_after_the_status_word():
+    args = dict(id_prefix="p", label="Revenue", baseline=0, current=5, target=10, status="on-track")
+    fresh = progress_bar(**args)
+    assert "rg-flag--stale" not in fresh and "Stale" not in fresh
+    stale = progress_bar(**args, stale=True, latest=date(2026, 9, 1))
+    bar = parse(stale)
+    assert "rg-progress--stale" in bar.find("div", cls="rg-progress").classes
+    head = bar.find("div", cls="rg-progress__head")
+    assert head.clean_text() == "Revenue On track Stale data"
+    assert head.find("span", cls="rg-flag--stale").get("title") == "latest measurement Sep 1, 2026"
+    assert bar.find("title").text() == "Revenue: On track (Stale data)"
+    assert bar.find("desc").text().endswith("Stale data: latest measurement Sep 1, 2026.")
+    words = {"stale": "Verouderde gegevens", "stale.latest": "laatste meting {date}"}
+    assert "Verouderde gegevens" in progress_bar(**args, stale=True, words=words)
+
