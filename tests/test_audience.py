@@ -489,7 +489,8 @@ def test_okr_key_result_naming_an_internal_metric_uses_its_own_current_only(publ
     assert re.findall(r'<article class="rg-okr[^"]*" id="okr-([^"]+)"', public_site.html("okrs/index.html")) == \
         ["pub-okr"]
     page = public_site.html(page_file("okr", "pub-okr"))
-    rows = re.findall(r'<p class="rg-kr__title">(.*?)</p>\n<dl class="rg-kr__figures"><div><dt>From</dt><dd>(.*?)</dd>'
+    rows = re.findall(r'<p class="rg-kr__title">(.*?)</p>(?:<p class="rg-kr__links">.*?</p>)?\n'
+                      r'<dl class="rg-kr__figures"><div><dt>From</dt><dd>(.*?)</dd>'
                       r'</div><div><dt>Current</dt><dd>(.*?)</dd></div><div><dt>To</dt><dd>(.*?)</dd>', page, re.S)
     assert [(re.sub(r"<[^>]+>", "", t).strip(), f, c, to) for t, f, c, to in rows] == [
         ("PUBLICMARK-kr-own-current", "10", "12", "20"),  # not the internal metric's 7070.7071
@@ -498,6 +499,9 @@ def test_okr_key_result_naming_an_internal_metric_uses_its_own_current_only(publ
         ("PUBLICMARK-kr-outcome-only", "0", "—", "10"),  # not scored by the internal outcome's metric
     ]
     assert "rg-okr__metric" in rows[2][0] and "rg-okr__metric" not in rows[0][0] + rows[1][0]
+    # what a key result names (format 1.1): its public hypothesis only, not the internal outcome or hypothesis
+    links = re.findall(r'<p class="rg-kr__links">(.*?)</p>', page, re.S)
+    assert [re.sub(r"<[^>]+>", "", x).strip() for x in links] == ["Hypotheses: PUBLICMARK-hypothesis-title"]
     # its strategy is internal: the meta line names period and team only
     assert '<p class="rg-okr__meta">Period 2026-Q4 (Current) · Team PUBLICMARK-okr-team</p>' in page
     okr = next(o for o in public_site.json()["okrs"] if o["id"] == "pub-okr")
