@@ -24,8 +24,9 @@ PLURAL: dict[str, str] = {
 SINGULAR: dict[str, str] = {v: k for k, v in PLURAL.items()}
 KINDS: tuple[str, ...] = tuple(PLURAL)
 PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr",
-                               "insight")
-"""Kinds with an item page of their own at ``<plural>/<id>/``; goals and strategies live on the home page."""
+                               "insight", "behaviour")
+"""Kinds with an item page of their own at ``<plural>/<id>/``; goals and strategies live on the home page, and a
+journey's page at ``journeys/<id>/`` is a board (``roadmap_gen.site.views.board``), not an item page."""
 BEHAVIOUR_TYPES: tuple[str, ...] = ("booster", "blocker")
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 EVIDENCE_FIELDS: dict[str, str] = {"opportunities": "opportunity", "hypotheses": "hypothesis",
