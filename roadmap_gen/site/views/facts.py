@@ -74,8 +74,8 @@ def journey_facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
                      "refs": kit.refs(at, "metric", [item.metric] if item.metric else [])})
     if isinstance(item, m.Stage) and item.journey:
         rows.append({"label": t["kind.journey"], "value": None, "refs": kit.refs(at, "journey", [item.journey])})
-    aims = getattr(item, "behaviours", ())
+    aims = kit.refs(at, "behaviour", getattr(item, "behaviours", ()))
     if not isinstance(item, m.Insight):  # an insight's behaviours are what it is evidence for
         rows.append({"label": t["kinds.behaviour" if len(aims) > 1 else "kind.behaviour"], "value": None,
-                     "refs": kit.refs(at, "behaviour", aims)})
+                     "refs": aims})
     return [r for r in rows if r["value"] or r["refs"]]
