@@ -239,6 +239,19 @@ def test_the_journeys_index_lists_each_journey(site):
     assert client.find("p", cls="rg-journey-card__counts").clean_text() == "3 items · 4 behaviours 1 unaddressed"
 
 
+def test_the_home_strip_and_the_stages_index_group_stages_by_journey(site):
+    home = content(page(site, "index.html")).find("section", cls="rg-strip")
+    strips = [(h.clean_text(), h.find("a").get("href")) for h in home.find_all("h3", cls="rg-strip__journey")]
+    assert strips == [("Client", "journeys/client/"), ("Advisor", "journeys/advisor/"),
+                      ("SECRETJOURNEY Operations", "journeys/ops/")]
+    assert [_texts(ol.find_all("a", cls="rg-strip__title")) for ol in home.find_all("ol", cls="rg-strip__stages")] == [
+        ["Book first meeting", "Follow up"], ["Prepare the meeting"], ["SECRETSTAGE Back office"]]
+    stages = content(page(site, "stages/index.html"))
+    assert _texts(stages.find_all("h2")) == ["Client", "Advisor", "SECRETJOURNEY Operations"]
+    assert [_texts(ol.find_all("strong")) for ol in stages.find_all("ol", cls="rg-stage-list")] == [
+        ["Book first meeting", "Follow up"], ["Prepare the meeting"], ["SECRETSTAGE Back office"]]
+
+
 def test_journey_boards_stay_out_of_search_and_behaviour_pages_are_in_it(site):
     docs = json.loads(read(site / "search" / "search_index.json"))["docs"]
     locations = {d["location"].split("#")[0] for d in docs}
@@ -316,6 +329,9 @@ def test_a_v1_board_is_one_board_without_a_journey_heading(v1_site):
         assert not (v1_site / rel).exists(), rel
     nav = [t for t, _ in primary_nav_links(page(v1_site, "journey/index.html")) if t]
     assert "Behaviours" not in nav and "Journeys" not in nav
+    home = content(page(v1_site, "index.html"))
+    assert not home.has("h3", cls="rg-strip__journey") and len(home.find_all("ol", cls="rg-strip__stages")) == 1
+    assert not content(page(v1_site, "stages/index.html")).has("h2")
     pack = page(v1_site, "pack/index.html")
     assert not pack.has(cls="rg-doc__journey") and len(pack.find_all("table", cls="rg-board__table")) == 1
 
