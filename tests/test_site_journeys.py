@@ -236,7 +236,7 @@ def test_the_journeys_index_lists_each_journey(site):
     client = cards[0]
     assert client.find("p", cls="rg-journey-card__desc").clean_text() == "The client who books meetings with an advisor."
     assert _texts(client.find("ol").find_all("a")) == ["Book first meeting", "Follow up"]
-    assert client.find("p", cls="rg-journey-card__counts").clean_text() == "3 items · 4 behaviours 1 unaddressed"
+    assert client.find("p", cls="rg-journey-card__counts").clean_text() == "3 items · Behaviours: 4 1 unaddressed"
 
 
 def test_the_home_strip_and_the_stages_index_group_stages_by_journey(site):

@@ -351,7 +351,6 @@ EN: dict[str, str] = {
         "One journey per actor whose behaviour the roadmap wants to change, each with its own board.",
     "behaviours.intro": "Boosters and blockers with an id, by journey and stage, with the number of items aimed at "
                         "each. A blocker nothing aims at is marked unaddressed.",
-    "behaviours.count": "{count} behaviours", "behaviours.count_one": "1 behaviour",
     "behaviour.type": "Type", "behaviour.type.booster": "Booster", "behaviour.type.blocker": "Blocker",
     "behaviour.unaddressed": "Unaddressed", "behaviour.unaddressed_count": "{count} unaddressed",
     "behaviour.unaddressed_help":
@@ -537,7 +536,6 @@ NL: dict[str, str] = {
         "Eén klantreis per actor wiens gedrag de roadmap wil veranderen, elk met een eigen bord.",
     "behaviours.intro": "Versnellers en remmers met een id, per klantreis en fase, met het aantal items dat zich "
                         "op elk richt. Een remmer waar niets zich op richt, is gemarkeerd als niet aangepakt.",
-    "behaviours.count": "{count} gedragingen", "behaviours.count_one": "1 gedraging",
     "behaviour.type": "Soort", "behaviour.type.booster": "Versneller", "behaviour.type.blocker": "Remmer",
     "behaviour.unaddressed": "Niet aangepakt", "behaviour.unaddressed_count": "{count} niet aangepakt",
     "behaviour.unaddressed_help":
@@ -723,7 +721,6 @@ SV: dict[str, str] = {
         "En kundresa per aktör vars beteende färdplanen vill förändra, var och en med sin egen tavla.",
     "behaviours.intro": "Drivkrafter och hinder med id, per kundresa och steg, med antalet poster som siktar på "
                         "vart och ett. Ett hinder som inget siktar på är markerat som inte åtgärdat.",
-    "behaviours.count": "{count} beteenden", "behaviours.count_one": "1 beteende",
     "behaviour.type": "Typ", "behaviour.type.booster": "Drivkraft", "behaviour.type.blocker": "Hinder",
     "behaviour.unaddressed": "Inte åtgärdat", "behaviour.unaddressed_count": "{count} inte åtgärdade",
     "behaviour.unaddressed_help":

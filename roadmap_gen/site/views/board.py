@@ -84,17 +84,11 @@ def journeys_index(kit: Kit, related: Related, at: Links) -> dict:
         unaddressed = sum(x["unaddressed"] for x in listed)
         out.append({**behaviours.journey_ref(kit, at, j), "stages": kit.refs(at, "stage", (s.id for s in stages)),
                     "count": len(work), "count_text": behaviours.count_text(kit, len(work)),
-                    "behaviours_text": _count(t, "behaviours.count", sum(
-                        1 for x in listed for b in (*x["boosters"], *x["blockers"]) if b["url"])),
+                    "behaviours": sum(1 for x in listed for b in (*x["boosters"], *x["blockers"]) if b["url"]),
                     "unaddressed": unaddressed,
                     "unaddressed_text": t["behaviour.unaddressed_count"].format(count=unaddressed)})
     return {"title": t["kinds.journey"], "toc": [], "crumbs": kit.crumbs(at, (t["kinds.journey"], None)),
             "journeys": out, "board_url": at.page(JOURNEY)}
-
-
-def _count(t: dict[str, str], key: str, n: int) -> str:
-    """``{count} things`` from label ``key`` (``key_one`` for one); empty for none."""
-    return "" if not n else t[f"{key}_one"] if n == 1 else t[key].format(count=n)
 
 
 def kind_index(kit: Kit, cards: Cards, related: Related, kind: str, at: Links) -> dict:
