@@ -521,7 +521,9 @@ def test_public_outcome_with_internal_metric_shows_no_number_of_it(public_site):
            '</span><span class="rg-progress__target">Target 50</span>' in page
     assert "rg-progress--no-data" in page
     facts = re.search(r'<dl class="rg-facts">.*?</dl>', page, re.S).group(0)
-    assert re.findall(r"<dt>(.*?)</dt>", facts) == ["Stage"] and "pub-stage" in facts
+    # no metric, no strategy: its stage and the one public behaviour it aims at (the internal one left out)
+    assert re.findall(r"<dt>(.*?)</dt>", facts) == ["Stage", "Behaviour"] and "pub-stage" in facts
+    assert re.findall(r'<dd><a href="[^"]*">(.*?)</a></dd>', facts)[-1] == "PUBLICMARK-behaviour-title"
     outcome = next(o for o in public_site.json()["outcomes"] if o["id"] == "pub-outcome")
     assert "metric" not in outcome and "strategy" not in outcome and outcome["stages"] == ["pub-stage"]
     figures = outcome.get("figures", outcome)  # computed figures, nested or not

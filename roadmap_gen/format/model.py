@@ -24,9 +24,10 @@ PLURAL: dict[str, str] = {
 SINGULAR: dict[str, str] = {v: k for k, v in PLURAL.items()}
 KINDS: tuple[str, ...] = tuple(PLURAL)
 PAGE_KINDS: tuple[str, ...] = ("stage", "metric", "outcome", "theme", "question", "hypothesis", "opportunity", "okr",
-                               "insight", "goal", "strategy")
+                               "insight", "goal", "strategy", "behaviour")
 """Kinds with an item page of their own at ``<plural>/<id>/`` (goals and strategies are also listed, with an
-anchor each, on the home page)."""
+anchor each, on the home page); a journey's page at ``journeys/<id>/`` is a board
+(``roadmap_gen.site.views.board``), not an item page."""
 BEHAVIOUR_TYPES: tuple[str, ...] = ("booster", "blocker")
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 EVIDENCE_FIELDS: dict[str, str] = {"opportunities": "opportunity", "hypotheses": "hypothesis",

@@ -12,7 +12,7 @@ from roadmap_gen.format.model import PLURAL
 from roadmap_gen.site.assets import ASSETS, IFRAME_WORKER, templates_dir
 from roadmap_gen.site.urls import HEALTH, HOME, JOURNEY, index_page
 
-NAV_KINDS = ("stage", "theme", "question", "hypothesis", "outcome", "opportunity", "insight")
+NAV_KINDS = ("stage", "behaviour", "theme", "question", "hypothesis", "outcome", "opportunity", "insight")
 
 
 def add_theme(config: Any) -> None:

@@ -356,6 +356,19 @@ EN: dict[str, str] = {
     # words inside charts
     **{f"chart.{key}": word for key, word in DEFAULT_WORDS.items()},
     **_HEALTH_EN,
+    # journeys and behaviours (content format 1.1)
+    "board.intro_journeys": "One board per journey, one after the other: work placed on each journey, left to "
+                            "right, and on the horizon: now, next, later.",
+    "journey.all": "All journeys on one page", "journeys.intro":
+        "One journey per actor whose behaviour the roadmap wants to change, each with its own board.",
+    "behaviours.intro": "Boosters and blockers with an id, by journey and stage, with the number of items aimed at "
+                        "each. A blocker nothing aims at is marked unaddressed.",
+    "behaviour.type": "Type", "behaviour.type.booster": "Booster", "behaviour.type.blocker": "Blocker",
+    "behaviour.unaddressed": "Unaddressed", "behaviour.unaddressed_count": "{count} unaddressed",
+    "behaviour.unaddressed_help":
+        "No outcome, opportunity, theme, question or hypothesis aims at this blocker yet.",
+    "behaviour.none_aimed": "Nothing aims at this behaviour yet.", "behaviour.aimed": "Aimed at this behaviour",
+    "behaviour.work": "Work",
 }
 
 NL: dict[str, str] = {
@@ -542,6 +555,19 @@ NL: dict[str, str] = {
     "okr.outcome": "Resultaat", "okr.hypotheses": "Hypotheses", "okr.via_outcome": "de statistiek van het resultaat",
     "item.key_results": "Kernresultaten die dit noemen", "item.tactic": "Tactiek",
     "chart.stale": "Verouderde gegevens", "chart.stale.latest": "laatste meting {date}",
+    # klantreizen en gedrag (inhoudsformaat 1.1)
+    "board.intro_journeys": "Eén bord per klantreis, na elkaar: werk geplaatst op elke klantreis, van links naar "
+                            "rechts, en op de horizon: nu, straks, later.",
+    "journey.all": "Alle klantreizen op één pagina", "journeys.intro":
+        "Eén klantreis per actor wiens gedrag de roadmap wil veranderen, elk met een eigen bord.",
+    "behaviours.intro": "Versnellers en remmers met een id, per klantreis en fase, met het aantal items dat zich "
+                        "op elk richt. Een remmer waar niets zich op richt, is gemarkeerd als niet aangepakt.",
+    "behaviour.type": "Soort", "behaviour.type.booster": "Versneller", "behaviour.type.blocker": "Remmer",
+    "behaviour.unaddressed": "Niet aangepakt", "behaviour.unaddressed_count": "{count} niet aangepakt",
+    "behaviour.unaddressed_help":
+        "Nog geen resultaat, kans, thema, vraag of hypothese richt zich op deze remmer.",
+    "behaviour.none_aimed": "Nog niets richt zich op dit gedrag.", "behaviour.aimed": "Gericht op dit gedrag",
+    "behaviour.work": "Werk",
 }
 
 SV: dict[str, str] = {
@@ -727,6 +753,19 @@ SV: dict[str, str] = {
     "okr.outcome": "Resultat", "okr.hypotheses": "Hypoteser", "okr.via_outcome": "resultatets mätvärde",
     "item.key_results": "Nyckelresultat som nämner detta", "item.tactic": "Taktik",
     "chart.stale": "Inaktuella data", "chart.stale.latest": "senaste mätning {date}",
+    # kundresor och beteenden (innehållsformat 1.1)
+    "board.intro_journeys": "En tavla per kundresa, den ena efter den andra: arbete placerat på varje kundresa, "
+                            "från vänster till höger, och på horisonten: nu, nästa, senare.",
+    "journey.all": "Alla kundresor på en sida", "journeys.intro":
+        "En kundresa per aktör vars beteende färdplanen vill förändra, var och en med sin egen tavla.",
+    "behaviours.intro": "Drivkrafter och hinder med id, per kundresa och steg, med antalet poster som siktar på "
+                        "vart och ett. Ett hinder som inget siktar på är markerat som inte åtgärdat.",
+    "behaviour.type": "Typ", "behaviour.type.booster": "Drivkraft", "behaviour.type.blocker": "Hinder",
+    "behaviour.unaddressed": "Inte åtgärdat", "behaviour.unaddressed_count": "{count} inte åtgärdade",
+    "behaviour.unaddressed_help":
+        "Inget resultat, ingen möjlighet, inget tema, ingen fråga och ingen hypotes siktar på det här hindret än.",
+    "behaviour.none_aimed": "Inget siktar på det här beteendet än.", "behaviour.aimed": "Siktar på det här beteendet",
+    "behaviour.work": "Arbete",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "sv": SV}

@@ -14,7 +14,7 @@ from .conftest import REPO, filters_ready
 
 pytestmark = pytest.mark.browser
 
-FILTERABLE = ("journey/", "themes/", "questions/", "hypotheses/")
+FILTERABLE = ("board", "themes/", "questions/", "hypotheses/")  # "board": the `board` fixture's page
 
 # Checks the page against an independent reading of its cards: a card is shown exactly when
 # each selected filter equals the card's data-<name> attribute; a card on several stages
@@ -46,6 +46,25 @@ CHECK = """() => {
 }"""
 
 
+def single_boards(roadmap: dict) -> list[tuple[str, list[str]]]:
+    """Each page with one board, with its stages left to right as journey.yml lists them: journey/ for a
+    v1 journey file; with several journeys, each journey's own page (journey/ then shows a board per
+    journey, each with its own filters: tests/browser/test_journeys.py)."""
+    journey = yaml.safe_load((REPO / "content" / "journey.yml").read_text(encoding="utf-8"))
+    published = {s["id"] for s in roadmap["stages"]}
+    if "journeys" not in journey:
+        return [("journey/", [s["id"] for s in journey["stages"] if s["id"] in published])]
+    urls = {j["id"]: j["url"] for j in roadmap["journeys"]}
+    return [(urls[j["id"]], [s["id"] for s in j["stages"] if s["id"] in published])
+            for j in journey["journeys"] if j["id"] in urls]
+
+
+@pytest.fixture(scope="module")
+def board(roadmap) -> str:
+    """The address of the (first) page with one board and its filter form."""
+    return single_boards(roadmap)[0][0]
+
+
 def expected_count(result: dict) -> str:
     if result["shown"] == 0:
         return EN["filter.none"]
@@ -61,13 +80,13 @@ def cards_data(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", FILTERABLE)
-def test_every_filter_option_shows_exactly_the_matching_cards(open_page, path):
-    page, watch = open_page(path)
+def test_every_filter_option_shows_exactly_the_matching_cards(open_page, board, path):
+    page, watch = open_page(board if path == "board" else path)
     filters_ready(page)
     assert page.is_visible("form[data-rg-filter]")
     names = page.eval_on_selector_all("form[data-rg-filter] select", "ss => ss.map(s => s.name)")
     assert set(names) <= {"status", "horizon", "theme", "team", "confidence", "kind"}
-    if path == "journey/":
+    if path == "board":
         assert set(names) == {"status", "horizon", "theme", "team", "confidence", "kind"}
     assert names, "no filters on " + path
     unfiltered = page.evaluate(CHECK)
@@ -88,13 +107,13 @@ def test_every_filter_option_shows_exactly_the_matching_cards(open_page, path):
     assert watch.errors == []
 
 
-def test_a_pasted_link_shows_the_filtered_view(open_page, server):
-    page, _ = open_page("journey/")
+def test_a_pasted_link_shows_the_filtered_view(open_page, server, board):
+    page, _ = open_page(board)
     filters_ready(page)
     cards = cards_data(page)
     pairs = Counter((c["status"], c["team"]) for c in cards if c["status"] and c["team"])
     (status, team), _n = pairs.most_common(1)[0]
-    page, watch = open_page(f"journey/?status={status}&team={team}")
+    page, watch = open_page(f"{board}?status={status}&team={team}")
     filters_ready(page)
     assert page.input_value("select[name=status]") == status
     assert page.input_value("select[name=team]") == team
@@ -104,12 +123,12 @@ def test_a_pasted_link_shows_the_filtered_view(open_page, server):
     visible = page.eval_on_selector_all(".rg-card", "cs => cs.filter(c => c.checkVisibility()).map(c => ({...c.dataset}))")
     assert visible and all(c["status"] == status and c["team"] == team for c in visible)
     assert result["count"] == expected_count(result)
-    assert page.url == f"{server}journey/?status={status}&team={team}"  # left as it was
+    assert page.url == f"{server}{board}?status={status}&team={team}"  # left as it was
     assert watch.errors == []
 
 
-def test_changing_a_filter_rewrites_the_address_without_new_history(open_page, server):
-    page, watch = open_page("journey/?from=mail")
+def test_changing_a_filter_rewrites_the_address_without_new_history(open_page, server, board):
+    page, watch = open_page(f"{board}?from=mail")
     filters_ready(page)
     length = page.evaluate("history.length")
     horizon = page.eval_on_selector_all("select[name=horizon] option", "os => os.map(o => o.value)")[1]
@@ -136,8 +155,8 @@ def test_changing_a_filter_rewrites_the_address_without_new_history(open_page, s
     assert watch.errors == []
 
 
-def test_unknown_and_differently_cased_query_values(open_page):
-    page, watch = open_page("journey/?status=no-such-status")
+def test_unknown_and_differently_cased_query_values(open_page, board):
+    page, watch = open_page(f"{board}?status=no-such-status")
     filters_ready(page)
     assert page.input_value("select[name=status]") == "no-such-status"  # kept, and visible in the form
     result = page.evaluate(CHECK)
@@ -154,11 +173,11 @@ def test_unknown_and_differently_cased_query_values(open_page):
     status = next(c["status"] for c in cards_data(page) if c["status"])
     label = EN[f"status.{status}"]
     for asked in (status.upper(), label.lower()):  # ?status=VALIDATED, ?status=on track
-        page, _ = open_page(f"journey/?status={asked}")
+        page, _ = open_page(f"{board}?status={asked}")
         filters_ready(page)
         assert page.input_value("select[name=status]") == status, asked
         assert page.evaluate(CHECK)["bad"] == []
-    page, _ = open_page("journey/?status=&horizon=")  # empty values: no filter
+    page, _ = open_page(f"{board}?status=&horizon=")  # empty values: no filter
     filters_ready(page)
     result = page.evaluate(CHECK)
     assert result["shown"] == result["total"]
@@ -166,8 +185,8 @@ def test_unknown_and_differently_cased_query_values(open_page):
 
 
 @pytest.mark.parametrize("path", FILTERABLE)
-def test_without_javascript_every_card_is_shown(open_page, path):
-    page, _ = open_page(path + "?status=validated&horizon=later", js=False)
+def test_without_javascript_every_card_is_shown(open_page, board, path):
+    page, _ = open_page((board if path == "board" else path) + "?status=validated&horizon=later", js=False)
     assert not page.is_visible("form[data-rg-filter]")  # the form is hidden until JS runs
     cards = page.locator(".rg-card")
     assert cards.count() > 0
@@ -178,8 +197,8 @@ def test_without_javascript_every_card_is_shown(open_page, path):
     assert wrong == 0
 
 
-def test_filters_and_cards_work_with_the_keyboard(open_page, server):
-    page, watch = open_page("journey/")
+def test_filters_and_cards_work_with_the_keyboard(open_page, server, board):
+    page, watch = open_page(board)
     filters_ready(page)
 
     def tab_to(selector: str, limit: int = 80) -> None:
@@ -232,16 +251,16 @@ def test_the_whole_card_is_a_link_and_its_outcome_link_still_works(open_page, se
 
 
 def test_board_columns_follow_the_journey_left_to_right(open_page, roadmap):
-    journey = yaml.safe_load((REPO / "content" / "journey.yml").read_text(encoding="utf-8"))
-    published = {s["id"] for s in roadmap["stages"]}
-    order = [s["id"] for s in journey["stages"] if s["id"] in published]
-    assert len(order) >= 3
-    for width in (1280, 390):
-        page, _ = open_page("journey/", width=width)
-        xs = page.eval_on_selector_all("th.rg-board__stage",
-                                       "ths => ths.map(th => [th.id, th.getBoundingClientRect().left])")
-        assert [i for i, _ in xs] == [f"stage-{s}" for s in order]
-        lefts = [x for _, x in xs]
-        assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (width, xs)
-        rows = page.eval_on_selector_all("tr.rg-board__row th", "ths => ths.map(th => th.getBoundingClientRect().top)")
-        assert rows == sorted(rows) and len(rows) == 3  # now, next, later from top to bottom
+    boards = single_boards(roadmap)
+    assert sum(len(order) for _, order in boards) >= 3
+    for path, order in boards:
+        for width in (1280, 390):
+            page, _ = open_page(path, width=width)
+            xs = page.eval_on_selector_all("th.rg-board__stage",
+                                           "ths => ths.map(th => [th.id, th.getBoundingClientRect().left])")
+            assert [i for i, _ in xs] == [f"stage-{s}" for s in order]
+            lefts = [x for _, x in xs]
+            assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (width, xs)
+            rows = page.eval_on_selector_all("tr.rg-board__row th",
+                                             "ths => ths.map(th => th.getBoundingClientRect().top)")
+            assert rows == sorted(rows) and len(rows) == 3  # now, next, later from top to bottom

@@ -10,7 +10,7 @@ import pytest
 from roadmap_gen.site.labels import EN
 
 from .conftest import SCREENSHOTS, filters_ready
-from .test_board import CHECK, expected_count
+from .test_board import CHECK, expected_count, single_boards
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +78,9 @@ def test_a_pasted_insights_link_shows_the_filtered_view(open_page, server, roadm
 def test_board_confidence_filter_from_a_link(open_page, roadmap):
     high = {h["id"] for h in roadmap["hypotheses"] if h.get("confidence") == "high"}
     assert high
-    page, watch = open_page("journey/?confidence=high")
+    stages = {s for h in roadmap["hypotheses"] if h["id"] in high for s in h.get("stages") or [h.get("stage")]}
+    board = next(path for path, order in single_boards(roadmap) if stages & set(order))  # one with such a card
+    page, watch = open_page(f"{board}?confidence=high")
     filters_ready(page)
     assert page.input_value("select[name=confidence]") == "high"
     result = page.evaluate(CHECK)

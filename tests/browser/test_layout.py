@@ -132,8 +132,10 @@ def _page_types(data: dict) -> list[str]:
     out = ["", "journey/", "kpis/", "okrs/", "opportunities/", "stages/", "themes/", "questions/", "hypotheses/",
            "outcomes/", "metrics/", "insights/", "changes/"]
     for kind in ("stages", "themes", "questions", "hypotheses", "outcomes", "opportunities", "metrics", "okrs",
-                 "insights"):
+                 "insights", "behaviours", "journeys"):
         out += [e["url"] for e in data.get(kind, [])[:1]]
+    # content format 1.1: the indexes of behaviours and journeys, when the roadmap has them
+    out += [f"{kind}/" for kind in ("behaviours", "journeys") if data.get(kind)]
     return out
 
 

@@ -54,17 +54,21 @@ def test_file_system_site_browses_filters_and_searches(open_page, offline_site, 
     page.locator(".md-tabs a.md-tabs__link", has_text="Journey").click()
     page.wait_for_url(re.compile(r"/journey/index\.html$"))
     filters_ready(page)
-    assert page.is_visible("form[data-rg-filter]")
-    total = page.locator(".rg-card").count()
-    status = page.eval_on_selector_all("select[name=status] option", "os => os.map(o => o.value)")[1]
-    page.select_option("select[name=status]", status)
-    assert parse_qs(urlparse(page.url).query) == {"status": [status]}
-    visible = page.eval_on_selector_all(".rg-card", "cs => cs.filter(c => c.checkVisibility()).map(c => c.dataset.status)")
+    form = "form[data-rg-filter]"  # the (first) board's: with several journeys, each board has its own
+    assert page.is_visible(form)
+    board = f'[data-rg-filterable="{page.get_attribute(form, "data-rg-filter")}"]'
+    prefix = page.get_attribute(form, "data-rg-param") or ""  # its journey's id when there are several
+    total = page.locator(f"{board} .rg-card").count()
+    status = page.eval_on_selector_all(f"{form} select[name=status] option", "os => os.map(o => o.value)")[1]
+    page.select_option(f"{form} select[name=status]", status)
+    assert parse_qs(urlparse(page.url).query) == {prefix + "status": [status]}
+    visible = page.eval_on_selector_all(f"{board} .rg-card",
+                                        "cs => cs.filter(c => c.checkVisibility()).map(c => c.dataset.status)")
     assert visible and set(visible) == {status} and len(visible) < total
     # a card leads to its page, a file next to the board's
-    href = page.eval_on_selector(".rg-card:not([data-rg-hidden]) .rg-card__title a", "a => a.href")
+    href = page.eval_on_selector(f"{board} .rg-card:not([data-rg-hidden]) .rg-card__title a", "a => a.href")
     assert href.startswith("file://") and href.endswith(".html")
-    page.click(".rg-card:not([data-rg-hidden]) .rg-card__title a")
+    page.click(f"{board} .rg-card:not([data-rg-hidden]) .rg-card__title a")
     page.wait_for_url(href)
     assert page.locator("h1").count() == 1
     # search, from the file system: Material's worker runs through the bundled iframe shim

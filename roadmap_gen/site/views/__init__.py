@@ -18,7 +18,7 @@ from roadmap_gen.compile.compiler import Compiled
 from roadmap_gen.format import model as m
 from roadmap_gen.site.sources import PageSpec, inert, search_block, text_block
 from roadmap_gen.site.urls import HOME, JOURNEY, index_page, item_page
-from roadmap_gen.site.views import board, changes, documents, home, measures, reviews as rv
+from roadmap_gen.site.views import behaviours, board, changes, documents, home, measures, reviews as rv
 from roadmap_gen.site.views.health import health_page
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, KPIS_PAGE, Kit, Links
 from roadmap_gen.site.views.cards import Cards
@@ -74,6 +74,7 @@ class SiteViews:
                                 partial(changes.changes, kit, terms=self.terms), in_nav=True))
             out.append(PageSpec(changes.GOALPOSTS_PAGE, t["goalposts.title"], "roadmap/goalposts.html",
                                 partial(rv.goalposts_view, kit, self.goalposts), hide=("toc",)))
+        out += self.journey_pages()
         out += self.review_pages()
         if self.health is not None:
             out.append(health_page(kit, *self.health))
@@ -86,6 +87,24 @@ class SiteViews:
         for kind in m.PAGE_KINDS:
             out.extend(self.item_page(item) for item in kit.r.items(kind))
         return self.with_embeds(out)
+
+    def journey_pages(self) -> list[PageSpec]:
+        """Content format 1.1: with ``journeys:``, the ``journeys/`` index and each journey's own board at
+        ``journeys/<id>/`` (boards repeat item titles: out of the search, like ``journey/``); with behaviours
+        with ids, the ``behaviours/`` index (in the navigation)."""
+        kit, t, out = self.kit, self.kit.t, []
+        if kit.r.journeys:
+            out.append(PageSpec(index_page("journey"), t["kinds.journey"], "roadmap/journeys.html",
+                                partial(board.journeys_index, kit, self.related),
+                                search_block(x for j in kit.r.journeys for x in (j.title, j.description))))
+            out.extend(PageSpec(item_page("journey", j.id), j.title, "roadmap/journey.html",
+                                partial(board.journey_page, kit, self.cards, self.related, j.id),
+                                hide=("navigation", "toc"), description=j.description or "", search=False)
+                       for j in kit.r.journeys)
+        if kit.r.behaviours:
+            out.append(PageSpec(index_page("behaviour"), t["kinds.behaviour"], "roadmap/behaviours.html",
+                                partial(behaviours.index, kit), search=False, in_nav=True))
+        return out
 
     def review_pages(self) -> list[PageSpec]:
         """The reviews page and one page per review (with history on), and the review pack."""
@@ -146,6 +165,8 @@ class SiteViews:
         names = [x.title for kind, ids in (("stage", getattr(item, "stages", ())),
                                            ("outcome", getattr(item, "outcomes", ())))
                  for x in (kit.r.get(kind, i) for i in ids) if x]
+        if isinstance(item, m.Behaviour):
+            return behaviour_facts(kit, item)
         return [" · ".join(x for x in (t[f"kind.{item.kind}"], status["label"] if status else "",
                                        t[f"horizon.{horizon}"] if horizon else "", getattr(item, "team", None) or "")
                            if x), " · ".join(names)]
@@ -164,7 +185,17 @@ class SiteViews:
         if isinstance(item, m.Question) and item.answer:
             parts.append(f'<div class="rg-answer"><p class="rg-answer__label">{inert(t["item.answer"])}</p>'
                          f'{text_block("p", "rg-answer__text", item.answer)}</div>')
-        if isinstance(item, (m.Stage, m.Metric, m.Goal, m.Strategy)) and item.description:
+        if isinstance(item, (m.Stage, m.Metric, m.Goal, m.Strategy, m.Behaviour)) and item.description:
             parts.append(text_block("p", "rg-lead", item.description))
         return "\n\n".join(parts)
 
+
+
+def behaviour_facts(kit: Kit, b: m.Behaviour) -> list[str]:
+    """What search shows of a behaviour: booster or blocker, unaddressed, its journey and stage."""
+    t = kit.t
+    stage = kit.r.get("stage", b.stage)
+    journey = kit.r.get("journey", stage.journey) if stage and stage.journey else None
+    flag = t["behaviour.unaddressed"] if behaviours.is_unaddressed(kit, b) else ""
+    return [" · ".join(x for x in (t["kind.behaviour"], t[f"behaviour.type.{b.type}"], flag) if x),
+            " · ".join(x.title for x in (journey, stage) if x)]

@@ -85,4 +85,26 @@ def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
         add(t["insight.link"], refs=[{"url": item.url, "title": item.url}] if item.url else None)
     chain_facts(kit, at, item, add)
     add(t["item.team"], getattr(item, "team", None))
+    rows.extend(journey_facts(kit, at, item))
     return rows
+
+
+def journey_facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
+    """Content format 1.1: a stage's journey; a behaviour's journey, stage, type and metric; the behaviours an
+    outcome, opportunity, theme, question or hypothesis aims at."""
+    t, rows = kit.t, []
+    if isinstance(item, m.Behaviour):
+        stage = kit.r.get("stage", item.stage)
+        rows.append({"label": t["kind.journey"], "value": None,
+                     "refs": kit.refs(at, "journey", [stage.journey] if stage and stage.journey else [])})
+        rows.append({"label": t["item.stage"], "value": None, "refs": kit.refs(at, "stage", [item.stage])})
+        rows.append({"label": t["behaviour.type"], "value": t[f"behaviour.type.{item.type}"], "refs": []})
+        rows.append({"label": t["item.metric"], "value": None,
+                     "refs": kit.refs(at, "metric", [item.metric] if item.metric else [])})
+    if isinstance(item, m.Stage) and item.journey:
+        rows.append({"label": t["kind.journey"], "value": None, "refs": kit.refs(at, "journey", [item.journey])})
+    aims = kit.refs(at, "behaviour", getattr(item, "behaviours", ()))
+    if not isinstance(item, m.Insight):  # an insight's behaviours are what it is evidence for
+        rows.append({"label": t["kinds.behaviour" if len(aims) > 1 else "kind.behaviour"], "value": None,
+                     "refs": aims})
+    return [r for r in rows if r["value"] or r["refs"]]

@@ -7,6 +7,7 @@ from roadmap_gen.site.sources import inert, text_block
 from roadmap_gen.site.urls import JOURNEY, index_page
 from roadmap_gen.site.views.base import KPIS_PAGE, Kit, Links, toc_entry
 from roadmap_gen.site.views.chain import metric_value, strategy_outcomes, tactics
+from roadmap_gen.site.views.behaviours import journey_ref
 from roadmap_gen.site.views.related import Related
 
 
@@ -40,13 +41,21 @@ def _strategy(kit: Kit, related: Related, at: Links, s: m.Strategy) -> dict:
             "tactics": tactics(kit, related, at, s), "outcomes": strategy_outcomes(kit, related, at, s.id)}
 
 
-def journey_strip(kit: Kit, related: Related, at: Links) -> list[dict]:
-    """Each stage, left to right, with the status of its outcomes and how much work sits on it."""
+def journey_strip(kit: Kit, related: Related, at: Links, stages=None) -> list[dict]:
+    """Each stage (of ``stages``, by default all), left to right, with the status of its outcomes and how much
+    work sits on it."""
     return [{"id": st.id, "title": st.title, "url": at.item("stage", st.id),
              "board_url": at.page(JOURNEY) + f"#stage-{st.id}", "count": len(related.board_stage.get(st.id, ())),
              "outcomes": [kit.ref(at, "outcome", o.id) | {"status": kit.status(kit.f.outcomes[o.id].status)}
                           for o in related.outcome_stage.get(st.id, ())]}
-            for st in kit.r.stages]
+            for st in (kit.r.stages if stages is None else stages)]
+
+
+def journey_strips(kit: Kit, related: Related, at: Links) -> list[dict]:
+    """With ``journeys:`` (content format 1.1), a strip per journey under its title; none for a v1 roadmap (its
+    one strip is ``journey_strip``)."""
+    return [{"journey": journey_ref(kit, at, j), "stages": journey_strip(kit, related, at, stages)}
+            for j, stages in kit.r.boards() if j is not None]
 
 
 def home(kit: Kit, related: Related, at: Links) -> dict:
@@ -65,5 +74,5 @@ def home(kit: Kit, related: Related, at: Links) -> dict:
             "yes": [_strategy(kit, related, at, s) for s in r.strategies if s.active],
             "no": [_strategy(kit, related, at, s) for s in r.strategies if not s.active],
             "review": review, "as_of": kit.when(f.as_of), "counts": counts,
-            "journey": journey_strip(kit, related, at),
+            "journey": journey_strip(kit, related, at), "journeys": journey_strips(kit, related, at),
             "journey_url": at.page(JOURNEY), "kpis_url": at.page(KPIS_PAGE), "okrs_url": at.page(index_page("okr"))}

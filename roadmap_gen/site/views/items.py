@@ -6,6 +6,7 @@ from typing import Any
 
 from roadmap_gen.format import model as m
 from roadmap_gen.site.urls import JOURNEY
+from roadmap_gen.site.views import behaviours
 from roadmap_gen.site.views.base import CONTENT_TOC, HISTORY_PAGE, Kit, Links, toc_entry
 from roadmap_gen.site.views.cards import Cards
 from roadmap_gen.site.views.chain import Chain
@@ -35,6 +36,7 @@ def listed_above(extra: dict[str, Any]):
     for o in [*extra.get("okrs", ()), *(kr["okr"] for kr in extra.get("key_results", ()))]:
         yield "okr", o["id"]
     yield from _tree_keys([*extra["tree"]["roots"]] if extra.get("tree") else extra.get("subtree", []))
+    yield from extra.get("aimed", {}).get("keys", ())  # a behaviour's page lists the items aimed at it
 
 
 class Items:
@@ -165,7 +167,11 @@ class Items:
             toc.append(toc_entry("outcomes", t["stage.outcomes"]))
         toc.append(toc_entry("related-items", t["stage.items"]))
         return {"boosters": list(item.boosters), "blockers": list(item.blockers), "groups": groups,
+                "behaviours": behaviours.stage_behaviours(kit, at, item),
                 "outcomes": outcomes, "board_url": at.page(JOURNEY) + f"#stage-{item.id}"}, toc
+
+    def _behaviour(self, at: Links, item: m.Behaviour):
+        return behaviours.page(self.kit, self.cards, at, item)
 
     def _metric(self, at: Links, item: m.Metric):
         t = self.kit.t

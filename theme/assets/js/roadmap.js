@@ -4,7 +4,10 @@
    (journey/?status=validated&team=growth), so a filtered view can be shared:
    opening such a link shows the filtered view, changing a filter rewrites the
    address (history.replaceState, no new history entry). Query parameters the
-   page has no filter for are left in the address untouched. */
+   page has no filter for are left in the address untouched. A page with several
+   boards (journey/ with several journeys) gives each board's form its own
+   parameters, named after the board's journey (data-rg-param):
+   journey/?client.status=validated&advisor.team=growth. */
 (function () {
   "use strict";
 
@@ -25,10 +28,10 @@
     return state;
   }
 
-  function writeUrl(state) {
+  function writeUrl(state, prefix) {
     var params = new URLSearchParams(window.location.search);
     for (var key in state) {
-      if (state[key]) params.set(key, state[key]); else params.delete(key);
+      if (state[key]) params.set(prefix + key, state[key]); else params.delete(prefix + key);
     }
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
@@ -96,16 +99,17 @@
     if (!root) return;
     form.setAttribute("data-rg-ready", "1");
     var params = new URLSearchParams(window.location.search);
+    var prefix = form.getAttribute("data-rg-param") || "";
     each(form.querySelectorAll("select[name]"), function (select) {
-      var wanted = (params.get(select.name) || "").trim();
+      var wanted = (params.get(prefix + select.name) || "").trim();
       select.value = wanted ? choose(select, wanted) : "";
-      select.addEventListener("change", function () { writeUrl(apply(form, root)); });
+      select.addEventListener("change", function () { writeUrl(apply(form, root), prefix); });
     });
     form.addEventListener("reset", function () {
       // the browser resets the selects after this event; filter once it has
       window.setTimeout(function () {
         each(form.querySelectorAll("option[data-rg-unknown]"), function (o) { o.remove(); });
-        writeUrl(apply(form, root));
+        writeUrl(apply(form, root), prefix);
       }, 0);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); }); // Enter in a field
