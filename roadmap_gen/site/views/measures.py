@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from roadmap_gen.compile.compute import kr_metric
 from roadmap_gen.format import model as m
 from roadmap_gen.site import charts
 from roadmap_gen.site.views.base import Kit, Links, toc_entry
@@ -83,13 +84,14 @@ def figure_unit(unit: str | None) -> tuple[str, str]:
 
 def okr_view(kit: Kit, at: Links, okr: m.Okr, pid: str) -> dict:
     of = kit.f.okrs[okr.id]
-    krs = []
+    krs, outcome_metrics = [], {o.id: o.metric for o in kit.r.outcomes}
     for i, (kr, kf) in enumerate(zip(okr.key_results, of.key_results)):
-        metric = kit.r.get("metric", kr.metric) if kr.metric else None
+        metric_id = kr_metric(kr, outcome_metrics)  # its own, or the outcome's it takes
+        metric = kit.r.get("metric", metric_id) if metric_id else None
         unit, once = figure_unit(kr.unit if kr.unit is not None else metric.unit if metric else "")
         start, current, to = kit.nums(kr.start, kf.current, kr.to, unit=unit)
         krs.append({"title": kr.title, "from": start, "to": to,
-                    "current": current, "metric": kit.ref(at, "metric", kr.metric), "unit": once,
+                    "current": current, "metric": kit.ref(at, "metric", metric_id), "unit": once,
                     "score": _score(kit, kf.score),
                     "bar": Markup(charts.score_bar(kf.score, id_prefix=f"{pid}-kr{i + 1}", label=kr.title,
                                                    words=kit.words))})
