@@ -234,14 +234,19 @@ def test_the_whole_card_is_a_link_and_its_outcome_link_still_works(open_page, se
 def test_board_columns_follow_the_journey_left_to_right(open_page, roadmap):
     journey = yaml.safe_load((REPO / "content" / "journey.yml").read_text(encoding="utf-8"))
     published = {s["id"] for s in roadmap["stages"]}
-    order = [s["id"] for s in journey["stages"] if s["id"] in published]
-    assert len(order) >= 3
+    # the example has several journeys: their stages in file order, journey after journey
+    stages = [s for j in journey["journeys"] for s in j["stages"]]
+    order = [s["id"] for s in stages if s["id"] in published]
+    assert len(journey["journeys"]) >= 2 and len(order) >= 3
     for width in (1280, 390):
         page, _ = open_page("journey/", width=width)
-        xs = page.eval_on_selector_all("th.rg-board__stage",
-                                       "ths => ths.map(th => [th.id, th.getBoundingClientRect().left])")
-        assert [i for i, _ in xs] == [f"stage-{s}" for s in order]
-        lefts = [x for _, x in xs]
-        assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (width, xs)
-        rows = page.eval_on_selector_all("tr.rg-board__row th", "ths => ths.map(th => th.getBoundingClientRect().top)")
-        assert rows == sorted(rows) and len(rows) == 3  # now, next, later from top to bottom
+        boards = page.eval_on_selector_all(
+            "table.rg-board__table", """tables => tables.map(t => ({
+                stages: [...t.querySelectorAll('th.rg-board__stage')].map(th => [th.id, th.getBoundingClientRect().left]),
+                rows: [...t.querySelectorAll('tr.rg-board__row th')].map(th => th.getBoundingClientRect().top)}))""")
+        assert boards
+        assert [i for b in boards for i, _ in b["stages"]] == [f"stage-{s}" for s in order]
+        for b in boards:  # within each board, left to right
+            lefts = [x for _, x in b["stages"]]
+            assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (width, b["stages"])
+            assert b["rows"] == sorted(b["rows"]) and len(b["rows"]) == 3  # now, next, later from top to bottom
