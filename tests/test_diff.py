@@ -308,6 +308,15 @@ def test_key_result_target_change(tmp_path):
     assert (score.old, score.new) == (0.5, 0.45)
 
 
+def test_key_result_through_its_outcome_has_the_outcome_metric_unit(tmp_path):
+    def change(c: Path) -> None:  # the key result names the outcome instead of the metric, then its target moves
+        edit(c, "okrs/grow-activation.yml", "    metric: activation\n", "    outcome: week-one\n")
+        edit(c, "okrs/grow-activation.yml", "    to: 40\n", "    to: 45\n")
+    d = diff_after(tmp_path, change)
+    t = one(d.transitions, aspect="target")
+    assert (t.kind, t.detail, t.old_label, t.new_label) == ("okr", "Activation reaches 40%", "40%", "45%")
+
+
 def test_new_measurement(tmp_path):
     d = diff_after(tmp_path, lambda c: edit(c, "metrics/activation.csv", "2026-10-01,30,\n",
                                             "2026-10-01,30,\n2026-11-01,37,checklist shipped\n"))

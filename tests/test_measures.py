@@ -84,6 +84,16 @@ key_results:
     current: 28
     unit: bugs reported by clinics per month
 """)
+    # a key result that names an outcome and neither metric nor current: it takes the outcome's metric
+    (content / "okrs" / "via-outcome.yml").write_text("""objective: Measured through the outcome
+period: 2026-Q4
+team: onboarding
+key_results:
+  - title: Week-one activation reaches 40%
+    outcome: week-one-activation
+    from: 30
+    to: 40
+""")
     # a wide opportunity tree: 44 opportunities under one outcome, two levels deep
     opp = content / "opportunities"
     for i in range(4):
@@ -277,6 +287,13 @@ def test_key_result_figures_carry_their_unit_and_a_long_unit_is_said_once(site: 
     grow = re.findall(r'<li class="rg-kr">(.*?)</li>', article(read(site, "okrs/grow-activation"), "okr-grow-activation"),
                       re.S)
     assert re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", grow[0]) == ["30%", "37%", "40%"]
+
+
+def test_key_result_through_its_outcome_counts_in_and_links_the_outcome_metric(site: Path) -> None:
+    card = article(read(site, "okrs/via-outcome"), "okr-via-outcome")
+    kr = re.findall(r'<li class="rg-kr">(.*?)</li>', card, re.S)[0]
+    assert re.findall(r"<dt>(?:From|Current|To)</dt><dd>([^<]*)</dd>", kr) == ["30%", "37%", "40%"]
+    assert 'href="../../metrics/activation/"' in kr
 
 
 def test_kpi_cards_put_every_figure_in_the_same_place_with_a_label(site: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable
 
+from roadmap_gen.compile.compute import kr_metric
 from roadmap_gen.format import model as m
 from roadmap_gen.git import chain
 from roadmap_gen.git.changes import (ACTIONS, ASPECTS, DIFF_FORMAT, KIND_TITLES, FieldChange, ItemChange,
@@ -114,6 +115,7 @@ class _Context:
         self.stage_titles: dict[str, str] = {}
         self.units: dict[str, str] = {}
         self.item_metric: dict[tuple[str, str], str] = {}
+        self.outcome_metrics: dict[str, str] = {}
         for r in (old, new):  # new wins
             if r is None:
                 continue
@@ -121,6 +123,7 @@ class _Context:
             self.units.update((mt.id, mt.unit) for mt in r.metrics)
             for o in r.outcomes:
                 self.item_metric[("outcome", o.id)] = o.metric
+                self.outcome_metrics[o.id] = o.metric
             for g in r.goals:
                 if g.metric:
                     self.item_metric[("goal", g.id)] = g.metric
@@ -282,13 +285,15 @@ def _target_detail(b: m.Item, c: FieldChange) -> str | None:
 
 
 def _key_result_unit(b: m.Item, c: FieldChange, ctx: _Context) -> str:
-    """The unit of the key result at ``c.path``: its own, else its metric's ('' without either)."""
-    kr_metric, kr_unit = None, None
+    """The unit of the key result at ``c.path``: its own, else its metric's (its outcome's metric when it
+    takes that one; '' without either)."""
+    metric, unit = None, None
     if isinstance(b, m.Okr):
         idx = int(c.path[len("key_results["):].split("]")[0])
         if idx < len(b.key_results):
-            kr_metric, kr_unit = b.key_results[idx].metric, b.key_results[idx].unit
-    return kr_unit if kr_unit is not None else ctx.units.get(kr_metric, "") if kr_metric else ""
+            kr = b.key_results[idx]
+            metric, unit = kr_metric(kr, ctx.outcome_metrics), kr.unit
+    return unit if unit is not None else ctx.units.get(metric, "") if metric else ""
 
 
 def _computed(kind: str, a: m.Item, b: m.Item, old_f: Any, new_f: Any) -> list[Transition]:
