@@ -896,3 +896,24 @@ def test_the_repository_example_builds_strictly(tmp_path):
     assert [k.get("id") for k in kpis.find_all("article", cls="rg-kpi--stale")] == ["kpi-cycle-time"]
     public = yaml.load(read(REPO / "mkdocs.public.yml"), Loader=yaml.BaseLoader)
     assert public["plugins"][1]["outcome-roadmap"]["as_of"] == "2026-11-25"
+
+
+def test_nav_groups_the_roadmap_pages_in_sections_that_keep_the_tab_bar_short():
+    from roadmap_gen.mkdocs.site_config import roadmap_nav
+    from roadmap_gen.site.labels import labels_for
+
+    t = labels_for("en")
+    everything = {"index.md", "journey/index.md", "stages/index.md", "behaviours/index.md", "themes/index.md",
+                  "questions/index.md", "hypotheses/index.md", "outcomes/index.md", "opportunities/index.md",
+                  "insights/index.md", "okrs/index.md", "kpis/index.md", "changes/index.md", "reviews/index.md",
+                  "health/index.md"}
+    nav = roadmap_nav(t, everything, {"health/index.md": "Health (3)"})
+    assert [next(iter(e)) for e in nav] == ["Roadmap", "Journey", "Stages", "Behaviours", "Work", "Outcomes",
+                                            "Discovery", "Measures", "History", "Health (3)"]
+    assert nav[4] == {"Work": [{"Themes": "themes/index.md"}, {"Questions": "questions/index.md"},
+                               {"Hypotheses": "hypotheses/index.md"}]}
+    # without the history, no History section; a section with one page left is that page
+    fewer = roadmap_nav(t, everything - {"changes/index.md", "reviews/index.md", "insights/index.md"}, {},
+                        skip={"kpis/index.md"})
+    assert {"Opportunities": "opportunities/index.md"} in fewer and {"OKRs": "okrs/index.md"} in fewer
+    assert not any("History" in e or "Measures" in e or "Discovery" in e for e in fewer)

@@ -54,22 +54,52 @@ def edit_url(config: Any, content_dir: Path) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+NAV_GROUPS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, ("nav.roadmap", "nav.journey", "nav.stages", "nav.behaviours")),
+    ("nav.work", ("nav.themes", "nav.questions", "nav.hypotheses")),
+    (None, ("nav.outcomes",)),
+    ("nav.discovery", ("nav.opportunities", "nav.insights")),
+    ("nav.measures", ("nav.okrs", "nav.kpis")),
+    ("nav.history", ("nav.changes", "nav.reviews")),
+    (None, ("nav.health",)),
+)
+"""The navigation's order: top-level entries, and sections (a label key) that keep the tab bar short. A section
+with one page left is that page; one with none is left out."""
+
+
+def _our_pages() -> dict[str, str]:
+    """Label key -> source path of each page of ours that may be in the navigation."""
+    pages = {"nav.roadmap": HOME, "nav.journey": JOURNEY, "nav.kpis": "kpis/index.md", "nav.changes": "changes/index.md",
+             "nav.reviews": "reviews/index.md", "nav.health": HEALTH, "nav.okrs": index_page("okr")}
+    pages.update((f"nav.{PLURAL[kind]}", index_page(kind)) for kind in NAV_KINDS)
+    return pages
+
+
+def roadmap_nav(labels: dict[str, str], generated: set[str], titles: dict[str, str],
+                skip: set[str] = frozenset()) -> list[Any]:
+    """Our navigation entries (pages not generated or in ``skip`` left out), grouped by :data:`NAV_GROUPS`."""
+    pages = _our_pages()
+    out: list[Any] = []
+    for section, keys in NAV_GROUPS:
+        entries = [{titles.get(pages[k], labels[k]): pages[k]} for k in keys
+                   if pages[k] in generated and pages[k] not in skip]
+        if section is None or len(entries) == 1:
+            out += entries
+        elif entries:
+            out.append({labels[section]: entries})
+    return out
+
+
 def add_nav(config: Any, labels: dict[str, str], generated: set[str], user_pages: list[str],
             titles: dict[str, str] | None = None) -> None:
     """Our sections first in the navigation; the site's own pages after them (its ``nav`` if it has one,
     else its pages, top-level first, then one section per folder). ``titles``: a page's own nav title,
     where it has one (the health page's count)."""
-    t = labels
-    ours = [(t["nav.roadmap"], HOME), (t["nav.journey"], JOURNEY)]
-    ours += [(t[f"nav.{PLURAL[kind]}"], index_page(kind)) for kind in NAV_KINDS]
-    ours += [(t["nav.okrs"], index_page("okr")), (t["nav.kpis"], "kpis/index.md"), (t["nav.changes"], "changes/index.md"),
-             (t["nav.reviews"], "reviews/index.md"), (t["nav.health"], HEALTH)]
     titles = titles or {}
-    entries: list[Any] = [{titles.get(src, title): src} for title, src in ours if src in generated]
     if config.nav:
-        mentioned = _nav_paths(config.nav)
-        config.nav = [e for e in entries if next(iter(e.values())) not in mentioned] + list(config.nav)
+        config.nav = roadmap_nav(labels, generated, titles, _nav_paths(config.nav)) + list(config.nav)
         return
+    entries: list[Any] = roadmap_nav(labels, generated, titles)
     user = sorted(user_pages)
     sections: dict[str, list[str]] = {}
     for p in user:

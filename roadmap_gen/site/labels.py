@@ -208,7 +208,7 @@ EN: dict[str, str] = {
     "nav.roadmap": "Roadmap", "nav.journey": "Journey", "nav.stages": "Stages", "nav.themes": "Themes",
     "nav.questions": "Questions", "nav.hypotheses": "Hypotheses", "nav.outcomes": "Outcomes",
     "nav.okrs": "OKRs", "nav.kpis": "KPIs", "nav.opportunities": "Opportunities", "nav.metrics": "Metrics",
-    "nav.changes": "Changes",
+    "nav.changes": "Changes", "nav.work": "Work", "nav.discovery": "Discovery", "nav.measures": "Measures", "nav.history": "History",
     # kinds
     "kind.goal": "Goal", "kind.strategy": "Strategy", "kind.stage": "Stage", "kind.metric": "Metric",
     "kind.outcome": "Outcome", "kind.theme": "Theme", "kind.question": "Question",
@@ -376,7 +376,7 @@ NL: dict[str, str] = {
     "nav.roadmap": "Roadmap", "nav.journey": "Klantreis", "nav.stages": "Fasen", "nav.themes": "Thema's",
     "nav.questions": "Vragen", "nav.hypotheses": "Hypotheses", "nav.outcomes": "Resultaten",
     "nav.okrs": "OKR's", "nav.kpis": "KPI's", "nav.opportunities": "Kansen", "nav.metrics": "Statistieken",
-    "nav.changes": "Wijzigingen",
+    "nav.changes": "Wijzigingen", "nav.work": "Werk", "nav.discovery": "Ontdekken", "nav.measures": "Meten", "nav.history": "Geschiedenis",
     # kinds
     "kind.goal": "Doel", "kind.strategy": "Strategie", "kind.stage": "Fase", "kind.metric": "Statistiek",
     "kind.outcome": "Resultaat", "kind.theme": "Thema", "kind.question": "Vraag",
@@ -575,7 +575,7 @@ SV: dict[str, str] = {
     "nav.roadmap": "Färdplan", "nav.journey": "Kundresa", "nav.stages": "Steg", "nav.themes": "Teman",
     "nav.questions": "Frågor", "nav.hypotheses": "Hypoteser", "nav.outcomes": "Resultat",
     "nav.okrs": "OKR:s", "nav.kpis": "KPI:er", "nav.opportunities": "Möjligheter", "nav.metrics": "Mätvärden",
-    "nav.changes": "Ändringar",
+    "nav.changes": "Ändringar", "nav.work": "Arbete", "nav.discovery": "Utforskning", "nav.measures": "Mätning", "nav.history": "Historik",
     # kinds
     "kind.goal": "Mål", "kind.strategy": "Strategi", "kind.stage": "Steg", "kind.metric": "Mätvärde",
     "kind.outcome": "Resultat", "kind.theme": "Tema", "kind.question": "Fråga",
