@@ -461,3 +461,24 @@ def test_progress_bar_writes_stale_after_the_status_word():
     words = {"stale": "Verouderde gegevens", "stale.latest": "laatste meting {date}"}
     assert "Verouderde gegevens" in progress_bar(**args, stale=True, words=words)
 
+
+
+def test_an_opportunity_in_two_trees_serves_both_outcomes(tmp_path):
+    """An opportunity with its own ``outcome`` under a parent rooted at another: its hypotheses are the work
+    of both outcomes' strategies, its page names both outcomes, and neither outcome lacks work."""
+    files = {**chain_content(),
+             "opportunities/upgrade-friction.md": "---\ntitle: Upgrading takes a call\nparent: slow-start\n"
+                                                  "outcome: secret-outcome\nstage: onboard\n---\n",
+             "hypotheses/nudge.md": "---\ntitle: An in-app upgrade nudge\nstage: onboard\nhorizon: next\n"
+                                    "opportunity: upgrade-friction\nwe_believe: a nudge\nwill_result_in: upgrades\n"
+                                    "we_will_know_when: upgrades double\nstatus: idea\n---\n"}
+    site = build(write_site(tmp_path / "src", files), tmp_path / "site")
+    for strategy in ("self-serve", "secret-plan"):
+        cards = main(site, f"strategies/{strategy}/index.html").find_all("article", cls="rg-card")
+        assert "hypothesis/nudge" in [c.get("data-key") for c in cards], strategy
+    header = main(site, "opportunities/upgrade-friction/index.html")
+    facts = {r.find("dt").clean_text(): r.find("dd").clean_text() for r in header.find_all("div", cls="rg-facts__row")}
+    assert facts["Outcomes"] == "Secret outcome, Clinics upgrade to the paid plan"
+    health = json.loads(read(site / "roadmap.json"))["health"]
+    assert not [f for f in health if f["rule"] == "outcome-without-work"
+                and f["item"]["id"] in ("secret-outcome", "more-revenue")]

@@ -207,27 +207,9 @@ def _and(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def opportunity_outcomes(r: m.Roadmap) -> dict[str, set[str]]:
-    """Each opportunity's id -> the outcomes whose tree it is in: its own ``outcome`` and those of its
-    ``parent``\\ s, up the tree (a cycle, which validation reports, ends the walk)."""
-    out: dict[str, set[str]] = {}
-    for o in r.opportunities:
-        roots: set[str] = set()
-        seen: set[str] = set()
-        node: m.Opportunity | None = o
-        while node is not None and node.id not in seen:
-            seen.add(node.id)
-            if node.outcome:
-                roots.add(node.outcome)
-            node = r.get("opportunity", node.parent) if node.parent else None  # type: ignore[assignment]
-        out[o.id] = roots
-    return out
-
-
 def worked_on(r: m.Roadmap) -> set[str]:
     """The outcomes that a theme, question or hypothesis on horizon now or next names, directly or (a
     hypothesis) through an opportunity in the outcome's tree."""
-    trees = opportunity_outcomes(r)
     out: set[str] = set()
     for item in (*r.themes, *r.questions, *r.hypotheses):
         if item.horizon not in WORK_HORIZONS:
@@ -235,5 +217,5 @@ def worked_on(r: m.Roadmap) -> set[str]:
         out.update(item.outcomes)
         opportunity = getattr(item, "opportunity", None)
         if opportunity:
-            out.update(trees.get(opportunity, ()))
+            out.update(r.tree_outcomes(opportunity))
     return out

@@ -417,6 +417,19 @@ class Roadmap(Node):
                 if t.id:
                     yield s, t
 
+    def tree_outcomes(self, opportunity_id: str) -> tuple[str, ...]:
+        """The outcomes whose opportunity tree ``opportunity_id`` is in: its own ``outcome`` and those of its
+        ``parent``\\ s, nearest first (a cycle, which validation reports, ends the walk)."""
+        out: list[str] = []
+        seen: set[str] = set()
+        node = self.get("opportunity", opportunity_id)
+        while isinstance(node, Opportunity) and node.id not in seen:
+            seen.add(node.id)
+            if node.outcome and node.outcome not in out:
+                out.append(node.outcome)
+            node = self.get("opportunity", node.parent) if node.parent else None
+        return tuple(out)
+
     def boards(self) -> tuple[tuple["Journey | None", tuple[Stage, ...]], ...]:
         """The journeys with their stages, in file order; one ``(None, stages)`` for a v1 journey file."""
         if not self.journeys:

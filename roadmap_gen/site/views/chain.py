@@ -2,7 +2,7 @@
 of it (each strategy's outcomes with their status, the work carrying out each tactic).
 
 goal → strategies (``strategy.goal``) → outcomes (``outcome.strategy``) → the themes, questions and
-hypotheses of those outcomes (named directly, or a hypothesis through an opportunity rooted at one);
+hypotheses of those outcomes (named directly, or a hypothesis through an opportunity in their tree);
 a strategy's OKRs (``okr.strategy``); a tactic's themes and hypotheses (``tactic:``).
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 from roadmap_gen.format import model as m
 from roadmap_gen.site.views.base import Kit, Links, toc_entry
 from roadmap_gen.site.views.cards import Cards
-from roadmap_gen.site.views.facts import opportunity_root
 from roadmap_gen.site.views.measures import metric_card, metric_chart, okr_view
 from roadmap_gen.site.views.related import Related, card_order
 
@@ -101,8 +100,7 @@ class Chain:
         ids = {o.id for o in outcomes}
         items = {(i.kind, i.id): i for o in outcomes for i in self.related.board_outcome.get(o.id, ())}
         for h in self.kit.r.hypotheses:  # a hypothesis serves an outcome through an opportunity, too
-            opp = self.kit.r.get("opportunity", h.opportunity) if h.opportunity else None
-            if opp is not None and opportunity_root(self.kit, opp) in ids:
+            if h.opportunity and ids.intersection(self.kit.r.tree_outcomes(h.opportunity)):
                 items.setdefault((h.kind, h.id), h)
         ordered = sorted(items.values(), key=card_order)
         groups = [{"title": self.kit.t[f"horizon.{h}"], "horizon": h,

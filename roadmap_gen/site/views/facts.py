@@ -6,18 +6,6 @@ from roadmap_gen.format import model as m
 from roadmap_gen.site.views.base import Kit, Links
 
 
-def opportunity_root(kit: Kit, o: m.Opportunity) -> str | None:
-    """The outcome at the root of an opportunity's tree."""
-    seen = set()
-    while o.parent and o.parent not in seen:
-        seen.add(o.id)
-        parent = kit.r.get("opportunity", o.parent)
-        if parent is None:
-            break
-        o = parent
-    return o.outcome
-
-
 def tactic_ref(kit: Kit, at: Links, tactic_id: str | None) -> dict | None:
     """A link to a tactic, on its strategy's page: for the facts of a theme or hypothesis naming it."""
     for s, x in kit.r.tactics() if tactic_id else ():
@@ -73,7 +61,8 @@ def facts(kit: Kit, at: Links, item: m.Item) -> list[dict]:
         if item.confidence:
             add(t["item.confidence"], t[f"confidence.{item.confidence}"])
     if isinstance(item, m.Opportunity):
-        add(t["item.outcome"], refs=one("outcome", opportunity_root(kit, item)))
+        tree = kit.r.tree_outcomes(item.id)
+        add(t["item.outcomes"] if len(tree) > 1 else t["item.outcome"], refs=kit.refs(at, "outcome", tree))
         add(t["item.parent"], refs=one("opportunity", item.parent))
     if isinstance(item, m.Outcome):
         add(t["item.strategy"], refs=one("strategy", item.strategy))
