@@ -51,7 +51,7 @@ from pathlib import Path
 AS_OF = "2026-11-25"
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "out"
-GENERATOR_VERSION = "4"  # bump when the output changes, so run.py regenerates stale trees
+GENERATOR_VERSION = "5"  # bump when the output changes, so run.py regenerates stale trees
 
 STAGES = [
     ("discover", "Discover", "A clinic owner hears about the product and decides it is worth a trial."),
@@ -435,10 +435,30 @@ plugins:
 
 PLURAL = {"stage": "stages", "metric": "metrics", "outcome": "outcomes", "theme": "themes",
           "question": "questions", "hypothesis": "hypotheses", "opportunity": "opportunities", "okr": "okrs"}
-INDEXES = [("Roadmap", "index.md"), ("Journey", "journey/index.md"), ("Stages", "stages/index.md"),
-           ("Themes", "themes/index.md"), ("Questions", "questions/index.md"),
-           ("Hypotheses", "hypotheses/index.md"), ("Outcomes", "outcomes/index.md"),
-           ("Opportunities", "opportunities/index.md"), ("OKRs", "okrs/index.md"), ("KPIs", "kpis/index.md")]
+NAV = """\
+  - Roadmap: index.md
+  - Journey: journey/index.md
+  - Stages: stages/index.md
+  - Work:
+    - Themes: themes/index.md
+    - Questions: questions/index.md
+    - Hypotheses: hypotheses/index.md
+  - Outcomes: outcomes/index.md
+  - Discovery:
+    - Opportunities: opportunities/index.md
+    - Insights: insights/index.md
+  - Measures:
+    - OKRs: okrs/index.md
+    - KPIs: kpis/index.md
+  - History:
+    - Changes: changes/index.md
+    - Reviews: reviews/index.md
+  - Health: health/index.md"""
+"""The floor's navigation: the sections ours has for the same roadmap (no insights, no git history, health
+findings), over the hand-written index pages and the short pages of :data:`SHORT_PAGES`."""
+SHORT_PAGES = {"insights": "# Insights\n\nNo insights yet.\n", "changes": "# Changes\n\nNo history yet.\n",
+               "reviews": "# Reviews\n\nNo reviews yet.\n",
+               "health": "# Health\n\nFindings of the roadmap health rules.\n"}
 
 
 def handwritten(r: Roadmap, docs: Path) -> None:
@@ -531,6 +551,9 @@ def handwritten(r: Roadmap, docs: Path) -> None:
     lines = ["# KPIs", ""] + [f"- [{mt.title}](../metrics/{mt.id}.md): {r.series[mt.id][-1][1]} {mt.fields['unit']}"
                               for mt in r.metrics]
     (docs / "kpis" / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for folder, text in SHORT_PAGES.items():
+        (docs / folder).mkdir(parents=True, exist_ok=True)
+        (docs / folder / "index.md").write_text(text, encoding="utf-8")
     lines = ["# Journey", ""]
     board = r.themes + r.questions + r.hypotheses
     for s in r.stages:
@@ -646,7 +669,7 @@ def generate(n: int, out: Path, seed: int = 1, force: bool = False) -> Path:
                                               encoding="utf-8")
     floor = root / "floor"
     handwritten(r, floor / "docs")
-    nav = "\n".join(f"  - {title}: {src}" for title, src in INDEXES)
+    nav = NAV
     excluded = "\n".join(f"  /{p}/*.md" for p in PLURAL.values()) + "\n  !index.md"
     (floor / "mkdocs.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded), encoding="utf-8")
     (floor / "mkdocs.nosearch.yml").write_text(FLOOR_YML.format(n=n, nav=nav, not_in_nav=excluded).replace(
