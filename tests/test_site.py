@@ -9,6 +9,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from datetime import date
@@ -917,3 +918,22 @@ def test_nav_groups_the_roadmap_pages_in_sections_that_keep_the_tab_bar_short():
                         skip={"kpis/index.md"})
     assert {"Opportunities": "opportunities/index.md"} in fewer and {"OKRs": "okrs/index.md"} in fewer
     assert not any("History" in e or "Measures" in e or "Discovery" in e for e in fewer)
+
+
+def test_the_benchmarks_floor_draws_our_navigation(monkeypatch):
+    """bench/generate.py writes the floor's ``nav`` by hand (it does not import roadmap_gen); it must stay the
+    navigation ours has for the same roadmap (v1: no behaviours), or the benchmark compares unlike pages."""
+    import importlib.util
+
+    from roadmap_gen.mkdocs.site_config import roadmap_nav
+    from roadmap_gen.site.labels import labels_for
+
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_generate", generate)  # its dataclasses look their module up
+    spec.loader.exec_module(generate)
+    ours = {"index.md", "journey/index.md", "stages/index.md", "themes/index.md", "questions/index.md",
+            "hypotheses/index.md", "outcomes/index.md", "opportunities/index.md", "insights/index.md",
+            "okrs/index.md", "kpis/index.md", "changes/index.md", "reviews/index.md", "health/index.md"}
+    assert yaml.safe_load(generate.NAV) == roadmap_nav(labels_for("en"), ours, {})
+    assert set(generate.SHORT_PAGES) == {"insights", "changes", "reviews", "health"}
